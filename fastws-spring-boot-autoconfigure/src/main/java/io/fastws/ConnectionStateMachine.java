@@ -1,0 +1,142 @@
+package io.fastws;
+
+import java.io.IOException;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Starlette's two-sided state machine over a {@link WebSocketTransport}: every message received or sent
+ * passes here and is checked against the current states, with Starlette's error texts.
+ *
+ * <p>Receiving and sending are each serialised by their own lock, so a thread blocked in
+ * {@link #receive()} never holds up a sender, and concurrent sends never interleave.
+ */
+final class ConnectionStateMachine {
+
+	private final WebSocketTransport transport;
+
+	private final Lock receiveLock = new ReentrantLock();
+
+	private final Lock sendLock = new ReentrantLock();
+
+	private volatile WebSocketState clientState = WebSocketState.CONNECTING;
+
+	private volatile WebSocketState applicationState = WebSocketState.CONNECTING;
+
+	ConnectionStateMachine(WebSocketTransport transport) {
+		this.transport = transport;
+	}
+
+	WebSocketState clientState() {
+		return this.clientState;
+	}
+
+	WebSocketState applicationState() {
+		return this.applicationState;
+	}
+
+	boolean supportsDenialResponse() {
+		return this.transport.supportsDenialResponse();
+	}
+
+	InboundMessage receive() {
+		this.receiveLock.lock();
+		try {
+			switch (this.clientState) {
+				case CONNECTING -> {
+					InboundMessage message = next();
+					if (!(message instanceof InboundMessage.Connect)) {
+						throw new WebSocketStateException(
+								"Expected ASGI message \"websocket.connect\", but got '" + message.type() + "'");
+					}
+					this.clientState = WebSocketState.CONNECTED;
+					return message;
+				}
+				case CONNECTED -> {
+					InboundMessage message = next();
+					if (message instanceof InboundMessage.Connect) {
+						throw new WebSocketStateException(
+								"Expected ASGI message \"websocket.receive\" or \"websocket.disconnect\", but got '"
+										+ message.type() + "'");
+					}
+					if (message instanceof InboundMessage.Disconnect) {
+						this.clientState = WebSocketState.DISCONNECTED;
+					}
+					return message;
+				}
+				default -> throw new WebSocketDisconnectedException(
+						"Cannot call \"receive\" once a disconnect message has been received.");
+			}
+		}
+		finally {
+			this.receiveLock.unlock();
+		}
+	}
+
+	private InboundMessage next() {
+		try {
+			return this.transport.receive();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new InboundMessage.Disconnect(CloseCodes.WS_1006_ABNORMAL_CLOSURE, "");
+		}
+	}
+
+	void send(OutboundMessage message) {
+		this.sendLock.lock();
+		try {
+			this.applicationState = nextApplicationState(message);
+			try {
+				this.transport.send(message);
+			}
+			catch (IOException ex) {
+				this.applicationState = WebSocketState.DISCONNECTED;
+				throw new WebSocketDisconnect(CloseCodes.WS_1006_ABNORMAL_CLOSURE, "");
+			}
+		}
+		finally {
+			this.sendLock.unlock();
+		}
+	}
+
+	private WebSocketState nextApplicationState(OutboundMessage message) {
+		return switch (this.applicationState) {
+			case CONNECTING -> {
+				if (message instanceof OutboundMessage.Accept) {
+					yield WebSocketState.CONNECTED;
+				}
+				if (message instanceof OutboundMessage.Close) {
+					yield WebSocketState.DISCONNECTED;
+				}
+				if (message instanceof OutboundMessage.DenialResponseStart) {
+					yield WebSocketState.RESPONSE;
+				}
+				throw unexpected(message, "\"websocket.accept\", \"websocket.close\" or \"websocket.http.response.start\"");
+			}
+			case CONNECTED -> {
+				if (message instanceof OutboundMessage.SendText || message instanceof OutboundMessage.SendBytes) {
+					yield WebSocketState.CONNECTED;
+				}
+				if (message instanceof OutboundMessage.Close) {
+					yield WebSocketState.DISCONNECTED;
+				}
+				throw unexpected(message, "\"websocket.send\" or \"websocket.close\"");
+			}
+			case RESPONSE -> {
+				if (message instanceof OutboundMessage.DenialResponseBody body) {
+					yield body.moreBody() ? WebSocketState.RESPONSE : WebSocketState.DISCONNECTED;
+				}
+				throw unexpected(message, "\"websocket.http.response.body\"");
+			}
+			case DISCONNECTED -> throw new WebSocketDisconnectedException(
+					"Cannot call \"send\" once a close message has been sent.");
+		};
+	}
+
+	private static WebSocketStateException unexpected(OutboundMessage message, String expected) {
+		return new WebSocketStateException(
+				"Expected ASGI message " + expected + ", but got '" + message.type() + "'");
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.fastws;
+
+import java.nio.charset.StandardCharsets;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes and reads the JSON of WebSocket messages with the application's {@link JsonMapper}: compact, with
+ * non-ASCII characters written as they are.
+ */
+final class JsonCodec {
+
+	private final JsonMapper jsonMapper;
+
+	JsonCodec(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	OutboundMessage encode(Object value, JsonMode mode) {
+		String json;
+		try {
+			json = this.jsonMapper.writeValueAsString(value);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException(
+					"Cannot write " + value.getClass().getName() + " as JSON: " + ex.getOriginalMessage(), ex);
+		}
+		return (mode == JsonMode.BINARY) ? new OutboundMessage.SendBytes(json.getBytes(StandardCharsets.UTF_8))
+				: new OutboundMessage.SendText(json);
+	}
+
+	<T> T decode(InboundMessage message, JsonMode mode, Class<T> type) {
+		String json = switch (mode) {
+			case TEXT -> {
+				if (!(message instanceof InboundMessage.ReceiveText text)) {
+					throw InvalidMessageException.unexpectedType("text", message);
+				}
+				yield text.text();
+			}
+			case BINARY -> {
+				if (!(message instanceof InboundMessage.ReceiveBytes bytes)) {
+					throw InvalidMessageException.unexpectedType("binary", message);
+				}
+				yield new String(bytes.bytes(), StandardCharsets.UTF_8);
+			}
+		};
+		try {
+			return this.jsonMapper.readValue(json, type);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidMessageException(CloseCodes.WS_1007_INVALID_FRAME_PAYLOAD_DATA,
+					"Invalid JSON for " + type.getSimpleName() + ": " + ex.getOriginalMessage());
+		}
+	}
+
+}
