@@ -1,0 +1,205 @@
+package io.fastws.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for fastws WebSocket endpoints.
+ */
+@ConfigurationProperties("fastws")
+public class FastWsProperties {
+
+	/**
+	 * Whether to map @WebSocketController routes.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * How long a handler has to accept or reject its connection; after that the handshake is answered with
+	 * 503 and the handler is interrupted.
+	 */
+	private Duration handshakeTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Which threads run handlers: 'auto' is a virtual thread per connection on Java 21 and later, and the
+	 * platform thread pool on Java 17.
+	 */
+	private ThreadMode threads = ThreadMode.AUTO;
+
+	/**
+	 * The platform thread pool, used when handlers do not run on virtual threads.
+	 */
+	private final ThreadPool threadPool = new ThreadPool();
+
+	/**
+	 * Largest text message accepted; a larger one closes the connection with 1009. Each connection holds a
+	 * buffer of twice this size.
+	 */
+	private DataSize maxTextMessageSize = DataSize.ofKilobytes(8);
+
+	/**
+	 * Largest binary message accepted; a larger one closes the connection with 1009. Each connection holds
+	 * a buffer of this size.
+	 */
+	private DataSize maxBinaryMessageSize = DataSize.ofKilobytes(8);
+
+	/**
+	 * How long a connection may receive nothing before the server closes it; unset, it may stay idle for
+	 * ever.
+	 */
+	private Duration idleTimeout;
+
+	/**
+	 * Origins allowed to connect besides the server's own, such as 'https://example.com'; '*' allows any.
+	 * Another origin gets 403.
+	 */
+	private List<String> allowedOrigins = new ArrayList<>();
+
+	/**
+	 * How many received messages may wait for a handler that is not reading; when that many wait, the
+	 * server stops reading from that client until the handler catches up, so TCP pushes back on it.
+	 */
+	private int maxQueuedMessages = 64;
+
+	/**
+	 * Whether to negotiate permessage-deflate when a client asks for it. It saves bandwidth but costs
+	 * memory and CPU on every connection.
+	 */
+	private boolean compression;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Duration getHandshakeTimeout() {
+		return this.handshakeTimeout;
+	}
+
+	public void setHandshakeTimeout(Duration handshakeTimeout) {
+		this.handshakeTimeout = handshakeTimeout;
+	}
+
+	public ThreadMode getThreads() {
+		return this.threads;
+	}
+
+	public void setThreads(ThreadMode threads) {
+		this.threads = threads;
+	}
+
+	public ThreadPool getThreadPool() {
+		return this.threadPool;
+	}
+
+	public DataSize getMaxTextMessageSize() {
+		return this.maxTextMessageSize;
+	}
+
+	public void setMaxTextMessageSize(DataSize maxTextMessageSize) {
+		this.maxTextMessageSize = maxTextMessageSize;
+	}
+
+	public DataSize getMaxBinaryMessageSize() {
+		return this.maxBinaryMessageSize;
+	}
+
+	public void setMaxBinaryMessageSize(DataSize maxBinaryMessageSize) {
+		this.maxBinaryMessageSize = maxBinaryMessageSize;
+	}
+
+	public Duration getIdleTimeout() {
+		return this.idleTimeout;
+	}
+
+	public void setIdleTimeout(Duration idleTimeout) {
+		this.idleTimeout = idleTimeout;
+	}
+
+	public List<String> getAllowedOrigins() {
+		return this.allowedOrigins;
+	}
+
+	public void setAllowedOrigins(List<String> allowedOrigins) {
+		this.allowedOrigins = allowedOrigins;
+	}
+
+	public int getMaxQueuedMessages() {
+		return this.maxQueuedMessages;
+	}
+
+	public void setMaxQueuedMessages(int maxQueuedMessages) {
+		this.maxQueuedMessages = maxQueuedMessages;
+	}
+
+	public boolean isCompression() {
+		return this.compression;
+	}
+
+	public void setCompression(boolean compression) {
+		this.compression = compression;
+	}
+
+	/**
+	 * Which threads run WebSocket handlers.
+	 */
+	public enum ThreadMode {
+
+		/**
+		 * Virtual threads on Java 21 and later, the platform thread pool before.
+		 */
+		AUTO,
+
+		/**
+		 * A virtual thread per connection; needs Java 21 or later.
+		 */
+		VIRTUAL,
+
+		/**
+		 * The bounded platform thread pool.
+		 */
+		PLATFORM
+
+	}
+
+	/**
+	 * Settings of the platform thread pool.
+	 */
+	public static class ThreadPool {
+
+		/**
+		 * Most connections handled at once; when all threads are busy, new handshakes get 503.
+		 */
+		private int maxSize = 200;
+
+		/**
+		 * How long an idle pool thread is kept before it ends.
+		 */
+		private Duration keepAlive = Duration.ofSeconds(60);
+
+		public int getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(int maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public Duration getKeepAlive() {
+			return this.keepAlive;
+		}
+
+		public void setKeepAlive(Duration keepAlive) {
+			this.keepAlive = keepAlive;
+		}
+
+	}
+
+}

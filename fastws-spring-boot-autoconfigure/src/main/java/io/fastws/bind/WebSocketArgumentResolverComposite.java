@@ -1,0 +1,66 @@
+package io.fastws.bind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.fastws.WebSocket;
+
+import org.springframework.core.MethodParameter;
+
+/**
+ * Binds handler method parameters by delegating to a list of {@link WebSocketArgumentResolver resolvers},
+ * the first that supports a parameter winning; the choice is cached per parameter.
+ */
+public class WebSocketArgumentResolverComposite implements WebSocketArgumentResolver {
+
+	private final List<WebSocketArgumentResolver> resolvers;
+
+	private final Map<MethodParameter, WebSocketArgumentResolver> cache = new ConcurrentHashMap<>();
+
+	/**
+	 * Create a composite of the given resolvers, consulted in order.
+	 * @param resolvers the resolvers
+	 */
+	public WebSocketArgumentResolverComposite(List<? extends WebSocketArgumentResolver> resolvers) {
+		this.resolvers = List.copyOf(new ArrayList<>(resolvers));
+	}
+
+	/**
+	 * Return the resolvers, in the order they are consulted.
+	 * @return the resolvers
+	 */
+	public List<WebSocketArgumentResolver> getResolvers() {
+		return this.resolvers;
+	}
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return findResolver(parameter) != null;
+	}
+
+	@Override
+	public Object resolveArgument(MethodParameter parameter, WebSocket webSocket) throws Exception {
+		WebSocketArgumentResolver resolver = findResolver(parameter);
+		if (resolver == null) {
+			throw new IllegalStateException("No resolver for " + parameter);
+		}
+		return resolver.resolveArgument(parameter, webSocket);
+	}
+
+	private WebSocketArgumentResolver findResolver(MethodParameter parameter) {
+		WebSocketArgumentResolver cached = this.cache.get(parameter);
+		if (cached != null) {
+			return cached;
+		}
+		for (WebSocketArgumentResolver resolver : this.resolvers) {
+			if (resolver.supportsParameter(parameter)) {
+				this.cache.put(parameter, resolver);
+				return resolver;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,108 @@
+package io.fastws.server;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The hand-off between the thread that holds the HTTP upgrade request and the handler thread that decides
+ * it: the first decision wins, and a decision that comes too late is refused.
+ */
+final class HandshakeDecision {
+
+	private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+
+	private volatile Thread handlerThread;
+
+	/**
+	 * Record the handler's thread so that it can be interrupted if it does not decide in time.
+	 * @param thread the handler thread
+	 * @return {@code false} if the handshake was already decided without the handler, which should then not run
+	 */
+	boolean start(Thread thread) {
+		this.handlerThread = thread;
+		return !this.outcome.isDone();
+	}
+
+	/**
+	 * Decide the handshake, unless it was decided already.
+	 * @param decision the outcome
+	 * @return whether this decision is the one that counts
+	 */
+	boolean decide(Outcome decision) {
+		return this.outcome.complete(decision);
+	}
+
+	boolean isDecided() {
+		return this.outcome.isDone();
+	}
+
+	/**
+	 * Wait for the handler's decision; when none comes in time, decide for it and interrupt it.
+	 * @param timeout how long to wait
+	 * @param onTimeout the outcome when the handler does not decide in time
+	 * @return the outcome that counts
+	 * @throws InterruptedException if the waiting thread is interrupted
+	 */
+	Outcome await(Duration timeout, Outcome onTimeout) throws InterruptedException {
+		try {
+			return this.outcome.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			return abandon(onTimeout);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	/**
+	 * Decide the handshake without the handler, unless it decided already, and interrupt the handler.
+	 * @param outcome the outcome to give
+	 * @return the outcome that counts
+	 */
+	Outcome abandon(Outcome outcome) {
+		if (decide(outcome)) {
+			Thread thread = this.handlerThread;
+			if (thread != null) {
+				thread.interrupt();
+			}
+		}
+		return this.outcome.join();
+	}
+
+	/**
+	 * How a handshake ends.
+	 */
+	sealed interface Outcome permits Accepted, Responded {
+
+	}
+
+	/**
+	 * The handler accepted: upgrade with this subprotocol and these extra headers.
+	 * @param subprotocol the subprotocol, or {@code null}
+	 * @param headers extra response headers
+	 */
+	record Accepted(String subprotocol, Map<String, String> headers) implements Outcome {
+
+	}
+
+	/**
+	 * The handshake is answered with this HTTP response instead.
+	 * @param status the HTTP status
+	 * @param headers the response headers
+	 * @param body the response body
+	 * @param timedOut whether the handler failed to decide in time
+	 */
+	record Responded(int status, Map<String, String> headers, byte[] body, boolean timedOut) implements Outcome {
+
+		static Responded status(int status) {
+			return new Responded(status, Map.of(), new byte[0], false);
+		}
+
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.fastws.server;
+
+import io.fastws.CloseCodes;
+import io.fastws.WebSocket;
+import io.fastws.WebSocketDisconnect;
+import io.fastws.WebSocketException;
+import io.fastws.WebSocketState;
+import io.fastws.WebSocketStateException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Runs a route's handler for one connection, on the connection's own thread, and ends the connection the
+ * way its handler left it.
+ *
+ * <p>Before a decision: a {@link WebSocketException} rejects the handshake (403), an exception or a handler
+ * that returns fails it (500). After accept: returning closes with 1000, a {@link WebSocketException}
+ * closes with its code and reason, any other exception closes with 1011 and is logged once at ERROR. A
+ * {@link WebSocketDisconnect} is how a connection normally ends and is not logged as an error.
+ */
+final class WebSocketConnectionTask implements Runnable {
+
+	private static final Log logger = LogFactory.getLog(WebSocketConnectionTask.class);
+
+	private final WebSocketRoute route;
+
+	private final WebSocket webSocket;
+
+	private final HandshakeDecision handshake;
+
+	WebSocketConnectionTask(WebSocketRoute route, WebSocket webSocket, HandshakeDecision handshake) {
+		this.route = route;
+		this.webSocket = webSocket;
+		this.handshake = handshake;
+	}
+
+	@Override
+	public void run() {
+		if (!this.handshake.start(Thread.currentThread())) {
+			return;
+		}
+		Throwable failure = null;
+		try {
+			this.route.handler().invoke(this.webSocket);
+		}
+		catch (WebSocketDisconnect ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug(describe() + " ended: client disconnected with " + ex.getCode());
+			}
+		}
+		catch (Throwable ex) {
+			failure = ex;
+		}
+		finally {
+			finish(failure);
+			Thread.interrupted();
+		}
+	}
+
+	private void finish(Throwable failure) {
+		WebSocketState state = this.webSocket.applicationState();
+		if (state == WebSocketState.CONNECTED) {
+			closeConnection(failure);
+		}
+		else if (!this.handshake.isDecided()) {
+			failHandshake(failure);
+		}
+		else if (failure != null && !(failure instanceof WebSocketException)) {
+			logger.error(describe() + " failed after the connection was closed", failure);
+		}
+	}
+
+	private void failHandshake(Throwable failure) {
+		if (failure instanceof WebSocketException ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug(describe() + " rejected the handshake with " + ex);
+			}
+			this.handshake.decide(HandshakeDecision.Responded.status(HttpStatus.FORBIDDEN.value()));
+			return;
+		}
+		if (failure == null) {
+			logger.error(describe() + " returned without accepting or rejecting the connection");
+		}
+		else {
+			logger.error(describe() + " failed before accepting or rejecting the connection", failure);
+		}
+		this.handshake.decide(HandshakeDecision.Responded.status(HttpStatus.INTERNAL_SERVER_ERROR.value()));
+	}
+
+	private void closeConnection(Throwable failure) {
+		if (failure == null) {
+			closeQuietly(CloseCodes.WS_1000_NORMAL_CLOSURE, "");
+		}
+		else if (failure instanceof WebSocketException ex) {
+			closeQuietly(ex.getCode(), ex.getReason());
+		}
+		else {
+			logger.error(describe() + " failed", failure);
+			closeQuietly(CloseCodes.WS_1011_INTERNAL_ERROR, "");
+		}
+	}
+
+	private void closeQuietly(int code, String reason) {
+		try {
+			this.webSocket.close(code, CloseCodes.truncateReason(reason));
+		}
+		catch (WebSocketDisconnect | WebSocketStateException ex) {
+			// the client is gone already: nothing left to close
+		}
+	}
+
+	private String describe() {
+		return this.route.describe() + " for " + this.webSocket.url().getRawPath();
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.fastws.server;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
+import org.springframework.web.socket.server.HandshakeHandler;
+import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
+import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
+import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.util.pattern.PathPattern;
+
+/**
+ * Maps WebSocket upgrade requests to the {@link WebSocketRoute routes} of the application's controllers.
+ *
+ * <p>Only upgrade requests are claimed: a plain HTTP request on the same path goes on to the next mapping,
+ * so a page and a socket can share a path, and an upgrade request no route matches ends as a 404.
+ */
+public class WebSocketHandlerMapping extends AbstractHandlerMapping {
+
+	private final List<WebSocketUpgradeHandler> handlers;
+
+	/**
+	 * Create a mapping for the given routes.
+	 * @param routes the routes
+	 * @param executor the executor that runs each connection's handler
+	 * @param jsonMapper the mapper for JSON messages
+	 * @param settings the limits for every connection
+	 * @param allowedOrigins the origins allowed besides the server's own; {@code *} allows any
+	 */
+	public WebSocketHandlerMapping(List<WebSocketRoute> routes, WebSocketHandlerExecutor executor,
+			JsonMapper jsonMapper, ConnectionSettings settings, List<String> allowedOrigins) {
+		HandshakeHandler handshakeHandler = new DefaultHandshakeHandler(new HandlerDecidedUpgradeStrategy(
+				new StandardWebSocketUpgradeStrategy(), executor, jsonMapper, settings));
+		OriginHandshakeInterceptor originInterceptor = new OriginHandshakeInterceptor(allowedOrigins);
+		this.handlers = routes.stream()
+			.map((route) -> new WebSocketUpgradeHandler(route, handshakeHandler, originInterceptor, settings))
+			.toList();
+		setOrder(-1);
+	}
+
+	/**
+	 * Return the mapped routes.
+	 * @return the routes
+	 */
+	public List<WebSocketRoute> getRoutes() {
+		return this.handlers.stream().map(WebSocketUpgradeHandler::getRoute).toList();
+	}
+
+	@Override
+	protected Object getHandlerInternal(HttpServletRequest request) {
+		if (!isWebSocketUpgrade(request)) {
+			return null;
+		}
+		initLookupPath(request);
+		PathContainer path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
+		WebSocketUpgradeHandler best = null;
+		Comparator<PathPattern> specificity = PathPattern.SPECIFICITY_COMPARATOR;
+		for (WebSocketUpgradeHandler handler : this.handlers) {
+			PathPattern pattern = handler.getRoute().pattern();
+			if (pattern.matches(path) && (best == null || specificity.compare(pattern, best.getRoute().pattern()) < 0)) {
+				best = handler;
+			}
+		}
+		if (best != null) {
+			PathPattern.PathMatchInfo match = best.getRoute().pattern().matchAndExtract(path);
+			request.setAttribute(URI_TEMPLATE_VARIABLES_ATTRIBUTE, (match != null) ? match.getUriVariables() : null);
+			request.setAttribute(BEST_MATCHING_PATTERN_ATTRIBUTE, best.getRoute().pattern());
+		}
+		return best;
+	}
+
+	private static boolean isWebSocketUpgrade(HttpServletRequest request) {
+		return "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+	}
+
+}

@@ -1,0 +1,114 @@
+package io.fastws.server;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.socket.server.HandshakeFailureException;
+import org.springframework.web.socket.server.HandshakeHandler;
+import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
+
+/**
+ * Serves the WebSocket upgrade requests of one {@link WebSocketRoute}: checks the origin, then lets Spring's
+ * {@link HandshakeHandler} validate the handshake before the route's handler decides it.
+ */
+final class WebSocketUpgradeHandler implements HttpRequestHandler {
+
+	private static final String EXTENSIONS_HEADER = "Sec-WebSocket-Extensions";
+
+	private final WebSocketRoute route;
+
+	private final HandshakeHandler handshakeHandler;
+
+	private final OriginHandshakeInterceptor originInterceptor;
+
+	private final ConnectionSettings settings;
+
+	WebSocketUpgradeHandler(WebSocketRoute route, HandshakeHandler handshakeHandler,
+			OriginHandshakeInterceptor originInterceptor, ConnectionSettings settings) {
+		this.route = route;
+		this.handshakeHandler = handshakeHandler;
+		this.originInterceptor = originInterceptor;
+		this.settings = settings;
+	}
+
+	WebSocketRoute getRoute() {
+		return this.route;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public void handleRequest(HttpServletRequest servletRequest, HttpServletResponse servletResponse) {
+		HttpServletRequest upgradeRequest = this.settings.compression() ? servletRequest
+				: new WithoutExtensions(servletRequest);
+		ServerHttpRequest request = new ServletServerHttpRequest(upgradeRequest);
+		ServerHttpResponse response = new ServletServerHttpResponse(servletResponse);
+		SessionTransport transport = new SessionTransport(this.settings);
+		Map<String, Object> attributes = new HashMap<>();
+		try {
+			if (!isAllowedOrigin(request, response, transport, attributes)) {
+				return;
+			}
+			Map<String, String> pathVariables = (Map<String, String>) servletRequest
+				.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+			attributes.put(HandlerDecidedUpgradeStrategy.ROUTE_ATTRIBUTE, this.route);
+			attributes.put(HandlerDecidedUpgradeStrategy.PATH_VARIABLES_ATTRIBUTE,
+					(pathVariables != null) ? pathVariables : Map.of());
+			this.handshakeHandler.doHandshake(request, response, transport, attributes);
+		}
+		finally {
+			response.close();
+		}
+	}
+
+	private boolean isAllowedOrigin(ServerHttpRequest request, ServerHttpResponse response,
+			SessionTransport transport, Map<String, Object> attributes) {
+		try {
+			return this.originInterceptor.beforeHandshake(request, response, transport, attributes);
+		}
+		catch (Exception ex) {
+			throw new HandshakeFailureException("Origin check failed for " + request.getURI(), ex);
+		}
+	}
+
+	/**
+	 * Hides the client's extension offers from the container, so that it negotiates none.
+	 */
+	private static final class WithoutExtensions extends HttpServletRequestWrapper {
+
+		WithoutExtensions(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public String getHeader(String name) {
+			return EXTENSIONS_HEADER.equalsIgnoreCase(name) ? null : super.getHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			return EXTENSIONS_HEADER.equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaderNames() {
+			Collection<String> names = Collections.list(super.getHeaderNames());
+			names.removeIf(EXTENSIONS_HEADER::equalsIgnoreCase);
+			return Collections.enumeration(names);
+		}
+
+	}
+
+}

@@ -1,0 +1,335 @@
+package io.fastws.test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.fastws.CloseCodes;
+import io.fastws.JsonMode;
+import io.fastws.WebSocketDisconnect;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * One connection opened by {@link WebSocketTestClient}: the Java counterpart of Starlette's
+ * {@code WebSocketTestSession}.
+ *
+ * <p>Every receive waits at most the client's receive timeout and then throws
+ * {@link ReceiveTimeoutException}; once the server has closed the connection, every receive throws
+ * {@link WebSocketDisconnect} with the server's code and reason. Closing the session sends a normal close.
+ */
+public final class WebSocketTestSession implements AutoCloseable {
+
+	private static final Object CLOSED = new Object();
+
+	private final Socket socket;
+
+	private final FrameCodec codec;
+
+	private final String subprotocol;
+
+	private final HttpHeaders responseHeaders;
+
+	private final Duration receiveTimeout;
+
+	private final JsonMapper jsonMapper;
+
+	private final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+
+	private volatile CloseFrame serverClose;
+
+	private volatile boolean closeSent;
+
+	WebSocketTestSession(Socket socket, InputStream input, HttpHeaders responseHeaders, Duration receiveTimeout,
+			JsonMapper jsonMapper) throws IOException {
+		this.socket = socket;
+		this.codec = new FrameCodec(input, socket.getOutputStream());
+		this.subprotocol = responseHeaders.getFirst("Sec-WebSocket-Protocol");
+		this.responseHeaders = HttpHeaders.readOnlyHttpHeaders(responseHeaders);
+		this.receiveTimeout = receiveTimeout;
+		this.jsonMapper = jsonMapper;
+		Thread reader = new Thread(this::readFrames, "websocket-test-reader");
+		reader.setDaemon(true);
+		reader.start();
+	}
+
+	/**
+	 * Return the subprotocol the server accepted.
+	 * @return the subprotocol, or {@code null} for none
+	 */
+	public String getAcceptedSubprotocol() {
+		return this.subprotocol;
+	}
+
+	/**
+	 * Return the headers of the server's 101 response.
+	 * @return the headers, read-only
+	 */
+	public HttpHeaders getResponseHeaders() {
+		return this.responseHeaders;
+	}
+
+	// Sending
+
+	/**
+	 * Send a text message.
+	 * @param text the text
+	 */
+	public void sendText(String text) {
+		write(FrameCodec.TEXT, text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Send a binary message.
+	 * @param bytes the payload
+	 */
+	public void sendBytes(byte[] bytes) {
+		write(FrameCodec.BINARY, bytes);
+	}
+
+	/**
+	 * Send a value as compact JSON in a text message.
+	 * @param value the value
+	 */
+	public void sendJson(Object value) {
+		sendJson(value, JsonMode.TEXT);
+	}
+
+	/**
+	 * Send a value as compact JSON in a text or binary message.
+	 * @param value the value
+	 * @param mode the frame type
+	 */
+	public void sendJson(Object value, JsonMode mode) {
+		byte[] json = this.jsonMapper.writeValueAsBytes(value);
+		write((mode == JsonMode.BINARY) ? FrameCodec.BINARY : FrameCodec.TEXT, json);
+	}
+
+	private void write(int opcode, byte[] payload) {
+		try {
+			this.codec.write(opcode, payload);
+		}
+		catch (IOException ex) {
+			throw new WebSocketDisconnect(CloseCodes.WS_1006_ABNORMAL_CLOSURE, "");
+		}
+	}
+
+	// Receiving
+
+	/**
+	 * Receive the next text message.
+	 * @return the text
+	 * @throws WebSocketDisconnect if the server closed the connection
+	 * @throws IllegalStateException if the next message is binary
+	 */
+	public String receiveText() {
+		Object message = next();
+		if (message instanceof String text) {
+			return text;
+		}
+		throw new IllegalStateException("Expected a text message, but received a binary message");
+	}
+
+	/**
+	 * Receive the next binary message.
+	 * @return the payload
+	 * @throws WebSocketDisconnect if the server closed the connection
+	 * @throws IllegalStateException if the next message is text
+	 */
+	public byte[] receiveBytes() {
+		Object message = next();
+		if (message instanceof byte[] bytes) {
+			return bytes;
+		}
+		throw new IllegalStateException("Expected a binary message, but received a text message");
+	}
+
+	/**
+	 * Receive the next text message as any JSON value.
+	 * @return the value
+	 */
+	public Object receiveJson() {
+		return receiveJson(Object.class);
+	}
+
+	/**
+	 * Receive the next message, text or binary, as JSON of the given type.
+	 * @param <T> the type
+	 * @param type the class to bind to
+	 * @return the value
+	 */
+	public <T> T receiveJson(Class<T> type) {
+		Object message = next();
+		return (message instanceof String text) ? this.jsonMapper.readValue(text, type)
+				: this.jsonMapper.readValue((byte[]) message, type);
+	}
+
+	/**
+	 * Wait until the server closes the connection, skipping any message still on the way.
+	 * @return the server's close code and reason
+	 * @throws ReceiveTimeoutException if the server does not close within the receive timeout
+	 */
+	public CloseFrame awaitClose() {
+		long deadline = System.nanoTime() + this.receiveTimeout.toNanos();
+		while (true) {
+			try {
+				next(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+			}
+			catch (WebSocketDisconnect ex) {
+				return this.serverClose;
+			}
+		}
+	}
+
+	/**
+	 * Return whether the server has not closed the connection yet.
+	 * @return {@code true} while the connection is open
+	 */
+	public boolean isOpen() {
+		return this.serverClose == null;
+	}
+
+	private Object next() {
+		return next(this.receiveTimeout);
+	}
+
+	private Object next(Duration timeout) {
+		Object message;
+		try {
+			message = this.messages.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ReceiveTimeoutException("Interrupted while waiting for a message");
+		}
+		if (message == null) {
+			throw new ReceiveTimeoutException("No message from the server within " + timeout);
+		}
+		if (message == CLOSED) {
+			this.messages.add(CLOSED);
+			throw new WebSocketDisconnect(this.serverClose.code(), this.serverClose.reason());
+		}
+		return message;
+	}
+
+	// Closing
+
+	/**
+	 * Close the connection normally (1000) and wait for the server's reply.
+	 */
+	@Override
+	public void close() {
+		close(CloseCodes.WS_1000_NORMAL_CLOSURE, "");
+	}
+
+	/**
+	 * Close the connection with the given code and reason and wait for the server's reply.
+	 * @param code the close code
+	 * @param reason the close reason
+	 */
+	public void close(int code, String reason) {
+		if (isOpen() && !this.closeSent) {
+			byte[] reasonBytes = reason.getBytes(StandardCharsets.UTF_8);
+			sendClose(ByteBuffer.allocate(2 + reasonBytes.length).putShort((short) code).put(reasonBytes).array());
+			try {
+				awaitClose();
+			}
+			catch (ReceiveTimeoutException ex) {
+				// the server did not answer: drop the connection anyway
+			}
+		}
+		abort();
+	}
+
+	/**
+	 * Send a close frame without a status code, as some clients do.
+	 */
+	public void closeWithoutStatus() {
+		sendClose(new byte[0]);
+	}
+
+	/**
+	 * Drop the TCP connection without a close frame, as a client that vanishes does.
+	 */
+	public void abort() {
+		try {
+			this.socket.close();
+		}
+		catch (IOException ex) {
+			// closing anyway
+		}
+	}
+
+	private void sendClose(byte[] payload) {
+		this.closeSent = true;
+		try {
+			this.codec.write(FrameCodec.CLOSE, payload);
+		}
+		catch (IOException ex) {
+			// the connection is already gone
+		}
+	}
+
+	private void readFrames() {
+		ByteArrayOutputStream fragments = new ByteArrayOutputStream();
+		int fragmentedOpcode = -1;
+		try {
+			while (true) {
+				FrameCodec.Frame frame = this.codec.read();
+				switch (frame.opcode()) {
+					case FrameCodec.PING -> this.codec.write(FrameCodec.PONG, frame.payload());
+					case FrameCodec.PONG -> {
+					}
+					case FrameCodec.CLOSE -> {
+						serverClosed(parseClose(frame.payload()));
+						if (!this.closeSent) {
+							sendClose(frame.payload().length >= 2 ? new byte[] { frame.payload()[0], frame.payload()[1] }
+									: new byte[0]);
+						}
+						abort();
+						return;
+					}
+					default -> {
+						if (frame.opcode() != FrameCodec.CONTINUATION) {
+							fragmentedOpcode = frame.opcode();
+						}
+						fragments.write(frame.payload());
+						if (frame.fin()) {
+							byte[] payload = fragments.toByteArray();
+							fragments.reset();
+							this.messages.add((fragmentedOpcode == FrameCodec.TEXT)
+									? new String(payload, StandardCharsets.UTF_8) : payload);
+						}
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			serverClosed(new CloseFrame(CloseCodes.WS_1006_ABNORMAL_CLOSURE, ""));
+		}
+	}
+
+	private void serverClosed(CloseFrame close) {
+		if (this.serverClose == null) {
+			this.serverClose = close;
+			this.messages.add(CLOSED);
+		}
+	}
+
+	private static CloseFrame parseClose(byte[] payload) {
+		if (payload.length < 2) {
+			return new CloseFrame(CloseCodes.WS_1005_NO_STATUS_RCVD, "");
+		}
+		int code = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+		return new CloseFrame(code, new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8));
+	}
+
+}

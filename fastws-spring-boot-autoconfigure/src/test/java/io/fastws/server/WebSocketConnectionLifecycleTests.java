@@ -1,0 +1,117 @@
+package io.fastws.server;
+
+import java.time.Duration;
+
+import io.fastws.WebSocketDisconnect;
+import io.fastws.server.RoutingTestApplication.HandlerEvents;
+import io.fastws.test.CloseFrame;
+import io.fastws.test.WebSocketTestClient;
+import io.fastws.test.WebSocketTestSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests over a real port for how an accepted connection ends: client close, lost connection, handler
+ * return and handler failure.
+ */
+@SpringBootTest(classes = RoutingTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class WebSocketConnectionLifecycleTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private HandlerEvents handlerEvents;
+
+	private WebSocketTestClient client;
+
+	@BeforeEach
+	void setUp() {
+		this.client = WebSocketTestClient.forPort(this.port);
+		this.handlerEvents.reset();
+	}
+
+	@Test
+	void clientCloseReachesTheHandlerWithItsCodeAndReasonAndIsNotLoggedAsAnError(CapturedOutput output) {
+		WebSocketTestSession session = this.client.connect("/record-disconnect");
+		assertThat(session.receiveText()).isEqualTo("ready");
+		session.close(1001, "bye");
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.handlerEvents.events).containsExactly("disconnect 1001 'bye'"));
+		assertThat(output).doesNotContain("ERROR");
+	}
+
+	@Test
+	void closeFrameWithoutStatusReachesTheHandlerAsNormalClosureAsTomcatReportsIt() {
+		WebSocketTestSession session = this.client.connect("/record-disconnect");
+		assertThat(session.receiveText()).isEqualTo("ready");
+		session.closeWithoutStatus();
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.handlerEvents.events).containsExactly("disconnect 1000 ''"));
+		session.abort();
+	}
+
+	@Test
+	void lostConnectionReachesTheHandlerAs1006() {
+		WebSocketTestSession session = this.client.connect("/record-disconnect");
+		assertThat(session.receiveText()).isEqualTo("ready");
+		session.abort();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.handlerEvents.events).containsExactly("disconnect 1006 ''"));
+	}
+
+	@Test
+	void sendToAClientThatIsGoneThrowsDisconnect1006() {
+		WebSocketTestSession session = this.client.connect("/send-to-gone");
+		assertThat(session.receiveText()).isEqualTo("ready");
+		session.abort();
+		this.handlerEvents.release.countDown();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.handlerEvents.events).containsExactly("send failed 1006"));
+	}
+
+	@Test
+	void returningAfterAcceptClosesWith1000() {
+		try (WebSocketTestSession session = this.client.connect("/return-after-accept")) {
+			assertThat(session.receiveText()).isEqualTo("bye");
+			assertThat(session.awaitClose()).isEqualTo(new CloseFrame(1000, ""));
+		}
+	}
+
+	@Test
+	void uncaughtExceptionAfterAcceptClosesWith1011AndIsLoggedOnceWithTheRoute(CapturedOutput output) {
+		try (WebSocketTestSession session = this.client.connect("/crash-after-accept")) {
+			session.sendText("crash");
+			assertThat(session.awaitClose()).isEqualTo(new CloseFrame(1011, ""));
+		}
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output).contains("boom after accept"));
+		assertThat(output.toString().split("WS /crash-after-accept -> ", -1)).hasSize(2);
+		assertThat(output).contains("ERROR");
+	}
+
+	@Test
+	void webSocketExceptionAfterAcceptClosesWithItsCodeAndReason(CapturedOutput output) {
+		try (WebSocketTestSession session = this.client.connect("/exception-after-accept")) {
+			session.sendText("go");
+			assertThatExceptionOfType(WebSocketDisconnect.class).isThrownBy(session::receiveText).satisfies((ex) -> {
+				assertThat(ex.getCode()).isEqualTo(4001);
+				assertThat(ex.getReason()).isEqualTo("custom");
+			});
+		}
+		assertThat(output).doesNotContain("ERROR");
+	}
+
+}
