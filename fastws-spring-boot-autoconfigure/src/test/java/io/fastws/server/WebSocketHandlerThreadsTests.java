@@ -37,7 +37,8 @@ class WebSocketHandlerThreadsTests {
 	@Test
 	void afterAThousandConnectAndDisconnectCyclesNoHandlerThreadIsLeft() {
 		WebSocketTestClient client = WebSocketTestClient.forPort(this.port);
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.executor.getActiveCount() == 0 && liveHandlerThreads() == 0);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.executor.getActiveCount() == 0);
+		long baseline = liveHandlerThreads();
 		for (int i = 0; i < 1000; i++) {
 			try (WebSocketTestSession session = client.connect("/echo")) {
 				session.sendText("cycle " + i);
@@ -46,7 +47,7 @@ class WebSocketHandlerThreadsTests {
 		}
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(this.executor.getActiveCount()).isZero();
-			assertThat(liveHandlerThreads()).isZero();
+			assertThat(liveHandlerThreads()).isLessThanOrEqualTo(baseline);
 		});
 	}
 
