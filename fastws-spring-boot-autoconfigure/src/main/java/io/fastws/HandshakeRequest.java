@@ -40,7 +40,7 @@ public final class HandshakeRequest {
 	/**
 	 * Create a request.
 	 * @param url the request URL, with a {@code ws} or {@code wss} scheme
-	 * @param headers the request headers
+	 * @param headers the request headers, copied, since a server recycles its own once the handshake is over
 	 * @param remoteAddress the client's address, or {@code null} if unknown
 	 * @param principal the authenticated user, or {@code null} when anonymous
 	 * @param pathVariables the variables of the matched route template
@@ -48,7 +48,7 @@ public final class HandshakeRequest {
 	public HandshakeRequest(URI url, HttpHeaders headers, InetSocketAddress remoteAddress, Principal principal,
 			Map<String, String> pathVariables) {
 		this.url = url;
-		this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
+		this.headers = HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(headers));
 		this.remoteAddress = remoteAddress;
 		this.principal = principal;
 		this.pathVariables = Collections.unmodifiableMap(new LinkedHashMap<>(pathVariables));

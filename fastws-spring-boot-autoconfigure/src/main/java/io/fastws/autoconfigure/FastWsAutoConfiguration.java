@@ -3,26 +3,39 @@ package io.fastws.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.fastws.bind.BeanArgumentResolver;
+import io.fastws.bind.ConnectionArgumentResolver;
+import io.fastws.bind.CookieValueArgumentResolver;
+import io.fastws.bind.DependsArgumentResolver;
+import io.fastws.bind.PathVariableArgumentResolver;
+import io.fastws.bind.RequestHeaderArgumentResolver;
+import io.fastws.bind.RequestParamArgumentResolver;
 import io.fastws.bind.WebSocketArgumentResolver;
 import io.fastws.bind.WebSocketArgumentResolverComposite;
-import io.fastws.bind.WebSocketParameterResolver;
+import io.fastws.bind.WebSocketParameterValidator;
 import io.fastws.server.ConnectionSettings;
 import io.fastws.server.WebSocketControllerDetector;
 import io.fastws.server.WebSocketHandlerExecutor;
 import io.fastws.server.WebSocketHandlerMapping;
+import jakarta.validation.Validator;
 import jakarta.websocket.server.ServerContainer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.system.JavaVersion;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.socket.WebSocketHandler;
 
@@ -30,7 +43,9 @@ import org.springframework.web.socket.WebSocketHandler;
  * Auto-configuration for fastws: maps the routes of every
  * {@link io.fastws.annotation.WebSocketController @WebSocketController} in a servlet web application.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration",
+		"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, WebSocketHandler.class, ServerContainer.class })
 @ConditionalOnBooleanProperty(name = "fastws.enabled", matchIfMissing = true)
@@ -67,14 +82,48 @@ public final class FastWsAutoConfiguration {
 	@ConditionalOnMissingBean
 	WebSocketHandlerMapping fastWsHandlerMapping(ApplicationContext context, FastWsProperties properties,
 			WebSocketHandlerExecutor executor, ObjectProvider<JsonMapper> jsonMapper,
+			@Qualifier("mvcConversionService") ObjectProvider<ConversionService> conversionService,
+			ObjectProvider<WebSocketParameterValidator> validator,
 			ObjectProvider<WebSocketArgumentResolver> customResolvers) {
-		List<WebSocketArgumentResolver> resolvers = new ArrayList<>(customResolvers.orderedStream().toList());
-		resolvers.add(new WebSocketParameterResolver());
-		WebSocketControllerDetector detector = new WebSocketControllerDetector(
-				new WebSocketArgumentResolverComposite(resolvers));
+		WebSocketArgumentResolverComposite resolvers = argumentResolvers(context,
+				conversionService.getIfAvailable(ApplicationConversionService::getSharedInstance),
+				validator.getIfAvailable(), customResolvers.orderedStream().toList());
+		WebSocketControllerDetector detector = new WebSocketControllerDetector(resolvers, validator.getIfAvailable());
 		return new WebSocketHandlerMapping(detector.detectRoutes(context), executor,
 				jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), connectionSettings(properties),
 				properties.getAllowedOrigins());
+	}
+
+	private static WebSocketArgumentResolverComposite argumentResolvers(ApplicationContext context,
+			ConversionService conversionService, WebSocketParameterValidator validator,
+			List<WebSocketArgumentResolver> customResolvers) {
+		DependsArgumentResolver dependsResolver = new DependsArgumentResolver(context, validator);
+		List<WebSocketArgumentResolver> resolvers = new ArrayList<>();
+		resolvers.add(new ConnectionArgumentResolver());
+		resolvers.add(new PathVariableArgumentResolver(conversionService));
+		resolvers.add(new RequestParamArgumentResolver(conversionService, false));
+		resolvers.add(new RequestHeaderArgumentResolver(conversionService));
+		resolvers.add(new CookieValueArgumentResolver(conversionService));
+		resolvers.add(dependsResolver);
+		resolvers.addAll(customResolvers);
+		resolvers.add(new BeanArgumentResolver(context));
+		resolvers.add(new RequestParamArgumentResolver(conversionService, true));
+		WebSocketArgumentResolverComposite composite = new WebSocketArgumentResolverComposite(resolvers);
+		dependsResolver.setArgumentResolver(composite);
+		return composite;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Validator.class)
+	static final class ParameterValidationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(Validator.class)
+		WebSocketParameterValidator fastWsParameterValidator(Validator validator) {
+			return new WebSocketParameterValidator(validator);
+		}
+
 	}
 
 	private static ConnectionSettings connectionSettings(FastWsProperties properties) {

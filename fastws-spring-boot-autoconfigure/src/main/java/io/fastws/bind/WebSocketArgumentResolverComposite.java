@@ -49,6 +49,19 @@ public class WebSocketArgumentResolverComposite implements WebSocketArgumentReso
 		return resolver.resolveArgument(parameter, webSocket);
 	}
 
+	/**
+	 * Return the source and the name under which binding errors report the given parameter, such as
+	 * {@code query} and {@code q}.
+	 * @param parameter a parameter this composite supports
+	 * @return the source and the name
+	 */
+	public String[] describe(MethodParameter parameter) {
+		if (findResolver(parameter) instanceof AbstractNamedValueArgumentResolver namedValueResolver) {
+			return new String[] { namedValueResolver.getSource(), namedValueResolver.getName(parameter) };
+		}
+		return new String[] { "parameter", parameter.getParameterName() };
+	}
+
 	private WebSocketArgumentResolver findResolver(MethodParameter parameter) {
 		WebSocketArgumentResolver cached = this.cache.get(parameter);
 		if (cached != null) {

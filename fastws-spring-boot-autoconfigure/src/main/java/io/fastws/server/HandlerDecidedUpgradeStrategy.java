@@ -79,7 +79,7 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 		WebSocket webSocket = new WebSocket(handshakeRequest, transport, this.jsonMapper);
 		HandshakeDecision handshake = transport.handshake();
 		try {
-			this.executor.execute(new WebSocketConnectionTask(route, webSocket, handshake));
+			this.executor.execute(new WebSocketConnectionTask(route, webSocket, handshake, this.jsonMapper));
 		}
 		catch (RejectedExecutionException ex) {
 			logger.warn("Refused " + route.describe() + ": all WebSocket handler threads are busy");

@@ -21,7 +21,6 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
  * Adapts one Spring {@link WebSocketSession} to the {@link WebSocketTransport} beneath a
@@ -148,10 +147,7 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 	public void afterConnectionEstablished(WebSocketSession session) {
 		session.setTextMessageSizeLimit(this.settings.maxTextMessageSize());
 		session.setBinaryMessageSizeLimit(this.settings.maxBinaryMessageSize());
-		if (this.settings.idleTimeout() != null && session instanceof NativeWebSocketSession nativeSession) {
-			nativeSession.getNativeSession(jakarta.websocket.Session.class)
-				.setMaxIdleTimeout(this.settings.idleTimeout().toMillis());
-		}
+		IdleTimeout.apply(session, this.settings.idleTimeout());
 		this.inbound.setFlowControl(NativeFlowControl.of(session));
 		this.session = session;
 		this.established.complete(session);

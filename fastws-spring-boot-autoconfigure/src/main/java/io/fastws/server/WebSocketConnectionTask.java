@@ -1,24 +1,33 @@
 package io.fastws.server;
 
+import java.util.Map;
+
 import io.fastws.CloseCodes;
 import io.fastws.WebSocket;
 import io.fastws.WebSocketDisconnect;
 import io.fastws.WebSocketException;
 import io.fastws.WebSocketState;
 import io.fastws.WebSocketStateException;
+import io.fastws.bind.ArgumentBindingException;
+import io.fastws.bind.DependencyScope;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 /**
  * Runs a route's handler for one connection, on the connection's own thread, and ends the connection the
  * way its handler left it.
  *
- * <p>Before a decision: a {@link WebSocketException} rejects the handshake (403), an exception or a handler
- * that returns fails it (500). After accept: returning closes with 1000, a {@link WebSocketException}
+ * <p>Before a decision: arguments that cannot be bound reject the handshake (403, with a JSON body listing
+ * the errors), a {@link WebSocketException} rejects it (403), an exception or a handler that returns fails
+ * it (500). After accept: returning closes with 1000, a {@link WebSocketException}
  * closes with its code and reason, any other exception closes with 1011 and is logged once at ERROR. A
- * {@link WebSocketDisconnect} is how a connection normally ends and is not logged as an error.
+ * {@link WebSocketDisconnect} is how a connection normally ends and is not logged as an error. Last, the
+ * {@code AutoCloseable} results of the connection's providers are closed.
  */
 final class WebSocketConnectionTask implements Runnable {
 
@@ -30,10 +39,14 @@ final class WebSocketConnectionTask implements Runnable {
 
 	private final HandshakeDecision handshake;
 
-	WebSocketConnectionTask(WebSocketRoute route, WebSocket webSocket, HandshakeDecision handshake) {
+	private final JsonMapper jsonMapper;
+
+	WebSocketConnectionTask(WebSocketRoute route, WebSocket webSocket, HandshakeDecision handshake,
+			JsonMapper jsonMapper) {
 		this.route = route;
 		this.webSocket = webSocket;
 		this.handshake = handshake;
+		this.jsonMapper = jsonMapper;
 	}
 
 	@Override
@@ -55,6 +68,7 @@ final class WebSocketConnectionTask implements Runnable {
 		}
 		finally {
 			finish(failure);
+			DependencyScope.close(this.webSocket);
 			Thread.interrupted();
 		}
 	}
@@ -73,6 +87,15 @@ final class WebSocketConnectionTask implements Runnable {
 	}
 
 	private void failHandshake(Throwable failure) {
+		if (failure instanceof ArgumentBindingException ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug(describe() + " rejected: " + ex.getMessage());
+			}
+			byte[] body = this.jsonMapper.writeValueAsBytes(Map.of("errors", ex.getErrors()));
+			this.handshake.decide(new HandshakeDecision.Responded(HttpStatus.FORBIDDEN.value(),
+					Map.of(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE), body, false));
+			return;
+		}
 		if (failure instanceof WebSocketException ex) {
 			if (logger.isDebugEnabled()) {
 				logger.debug(describe() + " rejected the handshake with " + ex);

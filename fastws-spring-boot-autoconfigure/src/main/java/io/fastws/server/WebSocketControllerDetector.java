@@ -9,7 +9,8 @@ import java.util.Map;
 import io.fastws.annotation.WebSocketController;
 import io.fastws.annotation.WebSocketMapping;
 import io.fastws.bind.InvocableWebSocketHandlerMethod;
-import io.fastws.bind.WebSocketArgumentResolver;
+import io.fastws.bind.WebSocketArgumentResolverComposite;
+import io.fastws.bind.WebSocketParameterValidator;
 
 import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.context.ApplicationContext;
@@ -27,16 +28,21 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public class WebSocketControllerDetector {
 
-	private final WebSocketArgumentResolver argumentResolver;
+	private final WebSocketArgumentResolverComposite argumentResolver;
+
+	private final WebSocketParameterValidator validator;
 
 	private final PathPatternParser patternParser = PathPatternParser.defaultInstance;
 
 	/**
-	 * Create a detector whose routes bind their parameters with the given resolver.
-	 * @param argumentResolver the resolver for handler method parameters
+	 * Create a detector whose routes bind their parameters with the given resolvers.
+	 * @param argumentResolver the resolvers for handler method parameters
+	 * @param validator the validator for handler method parameters, or {@code null} for none
 	 */
-	public WebSocketControllerDetector(WebSocketArgumentResolver argumentResolver) {
+	public WebSocketControllerDetector(WebSocketArgumentResolverComposite argumentResolver,
+			WebSocketParameterValidator validator) {
 		this.argumentResolver = argumentResolver;
+		this.validator = validator;
 	}
 
 	/**
@@ -71,7 +77,8 @@ public class WebSocketControllerDetector {
 			Method invocable = MethodIntrospector.selectInvocableMethod(method, beanType);
 			HandlerMethod handlerMethod = new HandlerMethod(beanName, context.getAutowireCapableBeanFactory(), invocable);
 			PathPattern pattern = this.patternParser.parse(this.patternParser.initFullPathPattern(prefix + mapping.path()));
-			routes.add(new WebSocketRoute(pattern, new InvocableWebSocketHandlerMethod(handlerMethod, this.argumentResolver)));
+			routes.add(new WebSocketRoute(pattern, new InvocableWebSocketHandlerMethod(handlerMethod, this.argumentResolver,
+					this.validator)));
 		});
 		return routes;
 	}

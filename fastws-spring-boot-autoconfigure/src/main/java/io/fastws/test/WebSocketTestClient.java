@@ -178,8 +178,10 @@ public final class WebSocketTestClient {
 		 * @throws HandshakeRejectedException if the server answers with an HTTP response
 		 */
 		public WebSocketTestSession connect() {
+			int query = this.path.indexOf('?');
 			URI uri = UriComponentsBuilder.fromUri(WebSocketTestClient.this.baseUri)
-				.path(this.path)
+				.path((query >= 0) ? this.path.substring(0, query) : this.path)
+				.query((query >= 0) ? this.path.substring(query + 1) : null)
 				.queryParams(this.queryParams)
 				.encode()
 				.build()

@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
  * An application with one route per outcome of a connection, for the routing tests.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+@EnableAutoConfiguration(excludeName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration" })
 @Import({ RoutingTestApplication.OutcomesController.class, RoutingTestApplication.PageController.class })
 class RoutingTestApplication {
 

@@ -1,0 +1,166 @@
+package io.fastws.bind;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.fastws.WebSocket;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.bind.annotation.ValueConstants;
+
+/**
+ * Base class for resolvers of named values, such as query parameters or headers, after Spring's
+ * {@code AbstractNamedValueMethodArgumentResolver}: the name defaults to the parameter's, a missing value
+ * falls back to the default value, then to empty for {@link Optional} or non-required parameters, and the
+ * value is converted to the parameter's type by a {@link ConversionService}.
+ *
+ * <p>A missing required value or a value that cannot be converted throws an
+ * {@link ArgumentBindingException} that names the source, the name and the rejected input.
+ */
+public abstract class AbstractNamedValueArgumentResolver implements WebSocketArgumentResolver {
+
+	private final ConversionService conversionService;
+
+	private final Map<MethodParameter, NamedValueInfo> namedValueInfos = new ConcurrentHashMap<>();
+
+	/**
+	 * Create a resolver that converts values with the given service.
+	 * @param conversionService the conversion service
+	 */
+	protected AbstractNamedValueArgumentResolver(ConversionService conversionService) {
+		this.conversionService = conversionService;
+	}
+
+	/**
+	 * Return the name of the values' source, as binding errors show it, such as {@code query}.
+	 * @return the source name
+	 */
+	public abstract String getSource();
+
+	/**
+	 * Create the name, required flag and default value for the given parameter from its annotation.
+	 * @param parameter the parameter
+	 * @return the named value info; an empty name means the parameter's own name
+	 */
+	protected abstract NamedValueInfo createNamedValueInfo(MethodParameter parameter);
+
+	/**
+	 * Return the values of the given name for a connection.
+	 * @param name the name
+	 * @param webSocket the connection
+	 * @return the values, empty when there are none
+	 */
+	protected abstract List<String> resolveValues(String name, WebSocket webSocket);
+
+	@Override
+	public Object resolveArgument(MethodParameter parameter, WebSocket webSocket) {
+		NamedValueInfo info = getNamedValueInfo(parameter);
+		MethodParameter target = parameter.nestedIfOptional();
+		List<String> values = resolveValues(info.name(), webSocket);
+		if (values.isEmpty() && info.defaultValue() != null) {
+			values = List.of(info.defaultValue());
+		}
+		if (values.isEmpty()) {
+			if (info.required() && !parameter.isOptional()) {
+				throw new ArgumentBindingException(BindingError.missing(getSource(), info.name()));
+			}
+			return emptyValue(parameter);
+		}
+		Object input = isMultiValued(target.getNestedParameterType()) ? values : values.get(0);
+		Object value = convert(input, target, info);
+		if (value == null && info.required() && !parameter.isOptional()) {
+			throw conversionError(input, target, info, null);
+		}
+		return (parameter.getParameterType() == Optional.class) ? Optional.ofNullable(value) : value;
+	}
+
+	private Object convert(Object input, MethodParameter target, NamedValueInfo info) {
+		TypeDescriptor targetType = new TypeDescriptor(target);
+		try {
+			return this.conversionService.convert(input, TypeDescriptor.forObject(input), targetType);
+		}
+		catch (ConversionException ex) {
+			throw conversionError(input, target, info, ex);
+		}
+	}
+
+	private ArgumentBindingException conversionError(Object input, MethodParameter target, NamedValueInfo info,
+			ConversionException cause) {
+		Class<?> type = target.getNestedParameterType();
+		String message = "'" + input + "' is not a valid "
+				+ ClassUtils.getShortName(ClassUtils.resolvePrimitiveIfNecessary(type));
+		if (type.isEnum()) {
+			message += ": expected one of " + Arrays.toString(type.getEnumConstants());
+		}
+		Object rejected = (input instanceof List<?> list && list.size() == 1) ? list.get(0) : input;
+		ArgumentBindingException exception = new ArgumentBindingException(
+				new BindingError("conversion", getSource(), info.name(), message, rejected));
+		if (cause != null) {
+			exception.initCause(cause);
+		}
+		return exception;
+	}
+
+	private static Object emptyValue(MethodParameter parameter) {
+		Class<?> type = parameter.getParameterType();
+		if (type == Optional.class) {
+			return Optional.empty();
+		}
+		if (type.isPrimitive()) {
+			throw new IllegalStateException("Optional " + type + " parameter '" + parameter.getParameterName()
+					+ "' cannot be empty: use " + ClassUtils.resolvePrimitiveIfNecessary(type).getSimpleName()
+					+ " or Optional");
+		}
+		return null;
+	}
+
+	private static boolean isMultiValued(Class<?> type) {
+		return Collection.class.isAssignableFrom(type) || type.isArray();
+	}
+
+	/**
+	 * Return the name the given parameter is bound from.
+	 * @param parameter a supported parameter
+	 * @return the name of its value
+	 */
+	public String getName(MethodParameter parameter) {
+		return getNamedValueInfo(parameter).name();
+	}
+
+	private NamedValueInfo getNamedValueInfo(MethodParameter parameter) {
+		return this.namedValueInfos.computeIfAbsent(parameter, (key) -> {
+			NamedValueInfo info = createNamedValueInfo(key);
+			String name = info.name();
+			if (name.isEmpty()) {
+				name = key.getParameterName();
+				if (name == null) {
+					throw new IllegalStateException("Name for the " + getSource() + " value of parameter "
+							+ key.getParameterIndex() + " of " + key.getExecutable().toGenericString()
+							+ " is not given, and the parameter name is not available: compile with -parameters");
+				}
+			}
+			String defaultValue = ValueConstants.DEFAULT_NONE.equals(info.defaultValue()) ? null : info.defaultValue();
+			return new NamedValueInfo(name, info.required() && defaultValue == null, defaultValue);
+		});
+	}
+
+	/**
+	 * The name, required flag and default value of a named value.
+	 * @param name the name, empty for the parameter's own
+	 * @param required whether a value must be present
+	 * @param defaultValue the value when none is present, or {@code null} or {@link ValueConstants#DEFAULT_NONE}
+	 * for none
+	 */
+	protected record NamedValueInfo(String name, boolean required, String defaultValue) {
+
+	}
+
+}

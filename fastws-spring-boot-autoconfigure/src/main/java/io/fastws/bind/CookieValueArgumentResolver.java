@@ -1,0 +1,46 @@
+package io.fastws.bind;
+
+import java.util.List;
+
+import io.fastws.WebSocket;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.web.bind.annotation.CookieValue;
+
+/**
+ * Binds {@link CookieValue @CookieValue} parameters to cookies of the upgrade request.
+ */
+public class CookieValueArgumentResolver extends AbstractNamedValueArgumentResolver {
+
+	/**
+	 * Create a resolver that converts values with the given service.
+	 * @param conversionService the conversion service
+	 */
+	public CookieValueArgumentResolver(ConversionService conversionService) {
+		super(conversionService);
+	}
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return parameter.hasParameterAnnotation(CookieValue.class);
+	}
+
+	@Override
+	public String getSource() {
+		return "cookie";
+	}
+
+	@Override
+	protected NamedValueInfo createNamedValueInfo(MethodParameter parameter) {
+		CookieValue annotation = parameter.getParameterAnnotation(CookieValue.class);
+		return new NamedValueInfo(annotation.name(), annotation.required(), annotation.defaultValue());
+	}
+
+	@Override
+	protected List<String> resolveValues(String name, WebSocket webSocket) {
+		String value = webSocket.cookies().get(name);
+		return (value != null) ? List.of(value) : List.of();
+	}
+
+}

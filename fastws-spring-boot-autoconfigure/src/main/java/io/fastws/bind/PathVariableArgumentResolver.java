@@ -1,0 +1,46 @@
+package io.fastws.bind;
+
+import java.util.List;
+
+import io.fastws.WebSocket;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * Binds {@link PathVariable @PathVariable} parameters to the variables of the matched route.
+ */
+public class PathVariableArgumentResolver extends AbstractNamedValueArgumentResolver {
+
+	/**
+	 * Create a resolver that converts values with the given service.
+	 * @param conversionService the conversion service
+	 */
+	public PathVariableArgumentResolver(ConversionService conversionService) {
+		super(conversionService);
+	}
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return parameter.hasParameterAnnotation(PathVariable.class);
+	}
+
+	@Override
+	public String getSource() {
+		return "path";
+	}
+
+	@Override
+	protected NamedValueInfo createNamedValueInfo(MethodParameter parameter) {
+		PathVariable annotation = parameter.getParameterAnnotation(PathVariable.class);
+		return new NamedValueInfo(annotation.name(), annotation.required(), null);
+	}
+
+	@Override
+	protected List<String> resolveValues(String name, WebSocket webSocket) {
+		String value = webSocket.pathParams().get(name);
+		return (value != null) ? List.of(value) : List.of();
+	}
+
+}

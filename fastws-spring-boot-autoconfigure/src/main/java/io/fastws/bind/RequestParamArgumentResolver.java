@@ -1,0 +1,63 @@
+package io.fastws.bind;
+
+import java.util.List;
+
+import io.fastws.WebSocket;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ValueConstants;
+
+/**
+ * Binds {@link RequestParam @RequestParam} parameters to query parameters; a {@code List} or array receives
+ * every value of a repeated key.
+ *
+ * <p>With default resolution, as the last resolver of a chain, it also binds parameters of simple types
+ * that carry no annotation, as optional query parameters, as Spring MVC does.
+ */
+public class RequestParamArgumentResolver extends AbstractNamedValueArgumentResolver {
+
+	private final boolean useDefaultResolution;
+
+	/**
+	 * Create a resolver that converts values with the given service.
+	 * @param conversionService the conversion service
+	 * @param useDefaultResolution whether unannotated parameters of simple types are bound too
+	 */
+	public RequestParamArgumentResolver(ConversionService conversionService, boolean useDefaultResolution) {
+		super(conversionService);
+		this.useDefaultResolution = useDefaultResolution;
+	}
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		if (parameter.hasParameterAnnotation(RequestParam.class)) {
+			return true;
+		}
+		return this.useDefaultResolution && parameter.getParameterAnnotations().length == 0
+				&& BeanUtils.isSimpleProperty(parameter.nestedIfOptional().getNestedParameterType());
+	}
+
+	@Override
+	public String getSource() {
+		return "query";
+	}
+
+	@Override
+	protected NamedValueInfo createNamedValueInfo(MethodParameter parameter) {
+		RequestParam annotation = parameter.getParameterAnnotation(RequestParam.class);
+		if (annotation == null) {
+			return new NamedValueInfo("", false, ValueConstants.DEFAULT_NONE);
+		}
+		return new NamedValueInfo(annotation.name(), annotation.required(), annotation.defaultValue());
+	}
+
+	@Override
+	protected List<String> resolveValues(String name, WebSocket webSocket) {
+		List<String> values = webSocket.queryParams().get(name);
+		return (values != null) ? values : List.of();
+	}
+
+}
