@@ -1,6 +1,7 @@
 package io.fastws;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -8,8 +9,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * Starlette's two-sided state machine over a {@link WebSocketTransport}: every message received or sent
  * passes here and is checked against the current states, with Starlette's error texts.
  *
- * <p>Receiving and sending are each serialised by their own lock, so a thread blocked in
- * {@link #receive()} never holds up a sender, and concurrent sends never interleave.
+ * <p>Receiving is serialised by a lock, so one thread receives at a time, and so are the state changes of
+ * sending; the send lock is held only to check and change the state, never while a message is written, so
+ * a thread blocked in {@link #receive()} or writing to a slow client holds up no other sender. The
+ * transport keeps concurrent writes from interleaving.
  */
 final class ConnectionStateMachine {
 
@@ -33,6 +36,10 @@ final class ConnectionStateMachine {
 
 	WebSocketState applicationState() {
 		return this.applicationState;
+	}
+
+	CompletableFuture<Void> whenClosed() {
+		return this.transport.whenClosed();
 	}
 
 	boolean supportsDenialResponse() {
@@ -87,17 +94,36 @@ final class ConnectionStateMachine {
 		this.sendLock.lock();
 		try {
 			this.applicationState = nextApplicationState(message);
-			try {
-				this.transport.send(message);
-			}
-			catch (IOException ex) {
-				this.applicationState = WebSocketState.DISCONNECTED;
-				throw new WebSocketDisconnect(CloseCodes.WS_1006_ABNORMAL_CLOSURE, "");
-			}
 		}
 		finally {
 			this.sendLock.unlock();
 		}
+		try {
+			this.transport.send(message);
+		}
+		catch (IOException ex) {
+			this.applicationState = WebSocketState.DISCONNECTED;
+			throw new WebSocketDisconnect(CloseCodes.WS_1006_ABNORMAL_CLOSURE, "");
+		}
+	}
+
+	CompletableFuture<Void> sendAsync(OutboundMessage message) {
+		CompletableFuture<Void> sent;
+		this.sendLock.lock();
+		try {
+			this.applicationState = nextApplicationState(message);
+			sent = this.transport.sendAsync(message);
+		}
+		finally {
+			this.sendLock.unlock();
+		}
+		return sent.handle((result, failure) -> {
+			if (failure == null) {
+				return null;
+			}
+			this.applicationState = WebSocketState.DISCONNECTED;
+			throw new WebSocketDisconnect(CloseCodes.WS_1006_ABNORMAL_CLOSURE, "");
+		});
 	}
 
 	private WebSocketState nextApplicationState(OutboundMessage message) {

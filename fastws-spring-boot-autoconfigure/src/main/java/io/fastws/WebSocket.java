@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +27,8 @@ import org.springframework.util.MultiValueMap;
  * {@link WebSocketStateException} with Starlette's message. When the client leaves, {@code receive*()}
  * throws {@link WebSocketDisconnect}; a send to a client that is gone does too.
  *
- * <p>One thread may receive while any number of others send; sends are serialised and never interleave.
+ * <p>One thread may receive while any number of others send; sends are serialised and never interleave,
+ * and a sender waits only for its own message, never holding others up while a client is slow.
  */
 public class WebSocket {
 
@@ -317,6 +319,35 @@ public class WebSocket {
 	 */
 	public void sendJson(Object value, JsonMode mode) {
 		send(this.json.encode(value, mode));
+	}
+
+	/**
+	 * Queue a text message without waiting for a slow client; messages are sent in the order they are
+	 * queued, whichever thread queues them.
+	 * @param text the text
+	 * @return a future that completes once the message is written, or fails with {@link WebSocketDisconnect}
+	 * if the client is gone or over its send limits
+	 */
+	public CompletableFuture<Void> sendTextAsync(String text) {
+		return this.connection.sendAsync(new OutboundMessage.SendText(text));
+	}
+
+	/**
+	 * Queue a binary message without waiting for a slow client.
+	 * @param bytes the payload
+	 * @return a future that completes once the message is written, or fails with {@link WebSocketDisconnect}
+	 * if the client is gone or over its send limits
+	 */
+	public CompletableFuture<Void> sendBytesAsync(byte[] bytes) {
+		return this.connection.sendAsync(new OutboundMessage.SendBytes(bytes));
+	}
+
+	/**
+	 * Return a future that completes when this connection ends, closed by either side or lost.
+	 * @return the future of the connection's end
+	 */
+	public CompletableFuture<Void> whenClosed() {
+		return this.connection.whenClosed();
 	}
 
 	// Closing

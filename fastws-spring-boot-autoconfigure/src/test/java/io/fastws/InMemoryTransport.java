@@ -79,7 +79,7 @@ class InMemoryTransport implements WebSocketTransport {
 	}
 
 	@Override
-	public void send(OutboundMessage message) throws IOException {
+	public synchronized void send(OutboundMessage message) throws IOException {
 		if (this.broken) {
 			throw new IOException("Broken pipe");
 		}

@@ -1,14 +1,12 @@
 package io.fastws;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
@@ -48,52 +46,6 @@ class WebSocketConcurrencyTests {
 		transport.clientSendsText("{\"pong\":2}");
 		reader.get(5, TimeUnit.SECONDS);
 		assertThat(received.get()).isEqualTo(Map.of("pong", 2));
-	}
-
-	@Test
-	void concurrentSendsFromManyThreadsNeverInterleave() throws Exception {
-		AtomicInteger inFlight = new AtomicInteger();
-		AtomicInteger overlaps = new AtomicInteger();
-		InMemoryTransport transport = new InMemoryTransport() {
-			@Override
-			public void send(OutboundMessage message) throws java.io.IOException {
-				if (inFlight.incrementAndGet() > 1) {
-					overlaps.incrementAndGet();
-				}
-				Thread.yield();
-				super.send(message);
-				inFlight.decrementAndGet();
-			}
-		};
-		WebSocket webSocket = InMemoryTransport.webSocket(transport);
-		webSocket.accept();
-		int threads = 8;
-		int perThread = 500;
-		CountDownLatch start = new CountDownLatch(1);
-		for (int t = 0; t < threads; t++) {
-			int thread = t;
-			this.executor.submit(() -> {
-				start.await();
-				for (int i = 0; i < perThread; i++) {
-					webSocket.sendText(thread + ":" + i);
-				}
-				return null;
-			});
-		}
-		start.countDown();
-		await().atMost(Duration.ofSeconds(20)).until(() -> transport.sent().size() == 1 + threads * perThread);
-		assertThat(overlaps).hasValue(0);
-		for (int t = 0; t < threads; t++) {
-			String prefix = t + ":";
-			List<String> ofThread = transport.sent()
-				.stream()
-				.filter(OutboundMessage.SendText.class::isInstance)
-				.map((message) -> ((OutboundMessage.SendText) message).text())
-				.filter((text) -> text.startsWith(prefix))
-				.toList();
-			assertThat(ofThread).hasSize(perThread);
-			assertThat(ofThread.get(perThread - 1)).isEqualTo(prefix + (perThread - 1));
-		}
 	}
 
 	@Test

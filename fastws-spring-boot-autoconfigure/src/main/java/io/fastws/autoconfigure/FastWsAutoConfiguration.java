@@ -130,7 +130,8 @@ public final class FastWsAutoConfiguration {
 		return new ConnectionSettings(properties.getHandshakeTimeout(),
 				Math.toIntExact(properties.getMaxTextMessageSize().toBytes()),
 				Math.toIntExact(properties.getMaxBinaryMessageSize().toBytes()), properties.getIdleTimeout(),
-				properties.getMaxQueuedMessages(), properties.isCompression());
+				properties.getMaxQueuedMessages(), properties.isCompression(), properties.getSendTimeLimit(),
+				properties.getSendBufferLimit().toBytes());
 	}
 
 }

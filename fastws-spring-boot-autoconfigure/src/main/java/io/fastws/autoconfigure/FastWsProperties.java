@@ -71,6 +71,17 @@ public class FastWsProperties {
 	 */
 	private boolean compression;
 
+	/**
+	 * How long one message may take to reach a client; a client that does not read for that long is closed
+	 * with 1008 (or, if a close frame cannot get through either, dropped).
+	 */
+	private Duration sendTimeLimit = Duration.ofSeconds(10);
+
+	/**
+	 * How much output may wait for a slow client; a client that falls further behind is closed with 1013.
+	 */
+	private DataSize sendBufferLimit = DataSize.ofMegabytes(1);
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -145,6 +156,22 @@ public class FastWsProperties {
 
 	public void setCompression(boolean compression) {
 		this.compression = compression;
+	}
+
+	public Duration getSendTimeLimit() {
+		return this.sendTimeLimit;
+	}
+
+	public void setSendTimeLimit(Duration sendTimeLimit) {
+		this.sendTimeLimit = sendTimeLimit;
+	}
+
+	public DataSize getSendBufferLimit() {
+		return this.sendBufferLimit;
+	}
+
+	public void setSendBufferLimit(DataSize sendBufferLimit) {
+		this.sendBufferLimit = sendBufferLimit;
 	}
 
 	/**

@@ -12,17 +12,21 @@ import java.time.Duration;
  * @param maxQueuedMessages how many received messages may wait for the handler before reading from the
  * client is suspended
  * @param compression whether permessage-deflate is negotiated when a client asks for it
+ * @param sendTimeLimit how long one message may take to reach a client before it is closed with 1008
+ * @param sendBufferLimit how many bytes may wait to be sent to a client before it is closed with 1013
  */
 public record ConnectionSettings(Duration handshakeTimeout, int maxTextMessageSize, int maxBinaryMessageSize,
-		Duration idleTimeout, int maxQueuedMessages, boolean compression) {
+		Duration idleTimeout, int maxQueuedMessages, boolean compression, Duration sendTimeLimit,
+		long sendBufferLimit) {
 
 	/**
-	 * Return the defaults: a 10 second handshake, 8 KiB messages (Tomcat's own), no idle timeout, 64 queued messages and
-	 * no compression.
+	 * Return the defaults: a 10 second handshake, 8 KiB messages (Tomcat's own), no idle timeout, 64 queued
+	 * messages, no compression, and 10 seconds or 1 MiB of pending output per client.
 	 * @return the default settings
 	 */
 	public static ConnectionSettings defaults() {
-		return new ConnectionSettings(Duration.ofSeconds(10), 8 * 1024, 8 * 1024, null, 64, false);
+		return new ConnectionSettings(Duration.ofSeconds(10), 8 * 1024, 8 * 1024, null, 64, false,
+				Duration.ofSeconds(10), 1024 * 1024);
 	}
 
 }

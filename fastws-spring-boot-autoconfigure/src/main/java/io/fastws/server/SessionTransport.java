@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.fastws.InboundMessage;
 import io.fastws.OutboundMessage;
 import io.fastws.WebSocketTransport;
+import jakarta.websocket.Session;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -21,17 +23,21 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
  * Adapts one Spring {@link WebSocketSession} to the {@link WebSocketTransport} beneath a
  * {@link io.fastws.WebSocket}.
  *
  * <p>Before the upgrade, what the handler sends decides the {@link HandshakeDecision handshake}; after it,
- * container threads only queue incoming frames, and the handler thread takes them and sends directly.
+ * container threads only queue incoming frames for the handler thread, and outgoing messages go through an
+ * {@link Outbox} that writes them in order and enforces the send limits.
  */
 final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
 	private static final Log logger = LogFactory.getLog(SessionTransport.class);
+
+	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
 	private final HandshakeDecision handshake = new HandshakeDecision();
 
@@ -41,14 +47,19 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
 	private final ConnectionSettings settings;
 
-	private volatile WebSocketSession session;
+	private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+	private volatile Outbox outbox;
 
 	private OutboundMessage.DenialResponseStart denialStart;
 
 	private ByteArrayOutputStream denialBody;
 
-	SessionTransport(ConnectionSettings settings) {
+	private final Executor writer;
+
+	SessionTransport(ConnectionSettings settings, Executor writer) {
 		this.settings = settings;
+		this.writer = writer;
 		this.inbound = new InboundMessageQueue(settings.maxQueuedMessages());
 		this.inbound.add(InboundMessage.Connect.INSTANCE);
 	}
@@ -78,28 +89,33 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
 	@Override
 	public void send(OutboundMessage message) throws IOException {
-		WebSocketSession current = this.session;
-		if (current == null) {
+		Outbox current = this.outbox;
+		if (current != null) {
+			current.send(message);
+		}
+		else {
 			decide(message);
-			return;
+		}
+	}
+
+	@Override
+	public CompletableFuture<Void> sendAsync(OutboundMessage message) {
+		Outbox current = this.outbox;
+		if (current != null) {
+			return current.sendAsync(message);
 		}
 		try {
-			if (message instanceof OutboundMessage.SendText text) {
-				current.sendMessage(new TextMessage(text.text()));
-			}
-			else if (message instanceof OutboundMessage.SendBytes bytes) {
-				current.sendMessage(new BinaryMessage(bytes.bytes()));
-			}
-			else if (message instanceof OutboundMessage.Close close) {
-				current.close(new CloseStatus(close.code(), close.reason()));
-			}
-			else {
-				throw new IOException("Unexpected message after the handshake: " + message.type());
-			}
+			decide(message);
+			return CompletableFuture.completedFuture(null);
 		}
-		catch (IllegalStateException ex) {
-			throw new IOException("The WebSocket session is closed", ex);
+		catch (IOException ex) {
+			return CompletableFuture.failedFuture(ex);
 		}
+	}
+
+	@Override
+	public CompletableFuture<Void> whenClosed() {
+		return this.closed;
 	}
 
 	private void decide(OutboundMessage message) throws IOException {
@@ -149,7 +165,9 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		session.setBinaryMessageSizeLimit(this.settings.maxBinaryMessageSize());
 		IdleTimeout.apply(session, this.settings.idleTimeout());
 		this.inbound.setFlowControl(NativeFlowControl.of(session));
-		this.session = session;
+		Session standard = ((NativeWebSocketSession) session).getNativeSession(Session.class);
+		standard.getUserProperties().put(BLOCKING_SEND_TIMEOUT, this.settings.sendTimeLimit().toMillis());
+		this.outbox = new Outbox(standard.getBasicRemote(), session, this.settings.sendBufferLimit(), this.writer);
 		this.established.complete(session);
 	}
 
@@ -176,6 +194,7 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) {
 		this.inbound.add(new InboundMessage.Disconnect(closeStatus.getCode(), closeStatus.getReason()));
+		this.closed.complete(null);
 	}
 
 	@Override

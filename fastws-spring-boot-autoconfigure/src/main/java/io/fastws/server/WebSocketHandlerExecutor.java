@@ -3,6 +3,7 @@ package io.fastws.server;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -15,20 +16,26 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Runs each connection's handler on a thread of its own: a virtual thread per connection, or a thread of a
- * bounded platform pool that refuses new connections when it is full instead of queueing them.
+ * bounded platform pool that refuses new connections when it is full instead of queueing them; and writes
+ * the messages queued without waiting on writer threads of the same kind.
  */
 public final class WebSocketHandlerExecutor implements DisposableBean {
 
-	private static final String THREAD_NAME_PREFIX = "fastws-";
+	private static final String THREAD_NAME_PREFIX = "fastws-handler-";
+
+	private static final String WRITER_THREAD_NAME_PREFIX = "fastws-writer-";
 
 	private final Executor executor;
+
+	private final Executor writer;
 
 	private final boolean virtual;
 
 	private final AtomicInteger activeCount = new AtomicInteger();
 
-	private WebSocketHandlerExecutor(Executor executor, boolean virtual) {
+	private WebSocketHandlerExecutor(Executor executor, Executor writer, boolean virtual) {
 		this.executor = executor;
+		this.writer = writer;
 		this.virtual = virtual;
 	}
 
@@ -39,7 +46,9 @@ public final class WebSocketHandlerExecutor implements DisposableBean {
 	public static WebSocketHandlerExecutor virtualThreads() {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(THREAD_NAME_PREFIX);
 		executor.setVirtualThreads(true);
-		return new WebSocketHandlerExecutor(executor, true);
+		SimpleAsyncTaskExecutor writer = new SimpleAsyncTaskExecutor(WRITER_THREAD_NAME_PREFIX);
+		writer.setVirtualThreads(true);
+		return new WebSocketHandlerExecutor(executor, writer, true);
 	}
 
 	/**
@@ -51,7 +60,19 @@ public final class WebSocketHandlerExecutor implements DisposableBean {
 	public static WebSocketHandlerExecutor platformThreads(int maxThreads, Duration keepAlive) {
 		ThreadPoolExecutor pool = new ThreadPoolExecutor(0, maxThreads, keepAlive.toMillis(), TimeUnit.MILLISECONDS,
 				new SynchronousQueue<>(), new CustomizableThreadFactory(THREAD_NAME_PREFIX));
-		return new WebSocketHandlerExecutor(pool, false);
+		ThreadPoolExecutor writers = new ThreadPoolExecutor(maxThreads, maxThreads, keepAlive.toMillis(),
+				TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), new CustomizableThreadFactory(WRITER_THREAD_NAME_PREFIX));
+		writers.allowCoreThreadTimeOut(true);
+		return new WebSocketHandlerExecutor(pool, writers, false);
+	}
+
+	/**
+	 * Return the executor that writes messages queued without waiting, such as broadcasts, so that the
+	 * thread that queued them never waits on a slow client.
+	 * @return the writer executor
+	 */
+	public Executor writer() {
+		return this.writer;
 	}
 
 	/**
@@ -96,6 +117,9 @@ public final class WebSocketHandlerExecutor implements DisposableBean {
 	@Override
 	public void destroy() {
 		if (this.executor instanceof ExecutorService service) {
+			service.shutdown();
+		}
+		if (this.writer instanceof ExecutorService service) {
 			service.shutdown();
 		}
 	}

@@ -39,7 +39,8 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping {
 				new StandardWebSocketUpgradeStrategy(), executor, jsonMapper, settings));
 		OriginHandshakeInterceptor originInterceptor = new OriginHandshakeInterceptor(allowedOrigins);
 		this.handlers = routes.stream()
-			.map((route) -> new WebSocketUpgradeHandler(route, handshakeHandler, originInterceptor, settings))
+			.map((route) -> new WebSocketUpgradeHandler(route, handshakeHandler, originInterceptor, settings,
+					executor.writer()))
 			.toList();
 		setOrder(-1);
 	}

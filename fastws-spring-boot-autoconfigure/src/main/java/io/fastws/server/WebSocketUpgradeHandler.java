@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -36,12 +37,15 @@ final class WebSocketUpgradeHandler implements HttpRequestHandler {
 
 	private final ConnectionSettings settings;
 
+	private final Executor writer;
+
 	WebSocketUpgradeHandler(WebSocketRoute route, HandshakeHandler handshakeHandler,
-			OriginHandshakeInterceptor originInterceptor, ConnectionSettings settings) {
+			OriginHandshakeInterceptor originInterceptor, ConnectionSettings settings, Executor writer) {
 		this.route = route;
 		this.handshakeHandler = handshakeHandler;
 		this.originInterceptor = originInterceptor;
 		this.settings = settings;
+		this.writer = writer;
 	}
 
 	WebSocketRoute getRoute() {
@@ -55,7 +59,7 @@ final class WebSocketUpgradeHandler implements HttpRequestHandler {
 				: new WithoutExtensions(servletRequest);
 		ServerHttpRequest request = new ServletServerHttpRequest(upgradeRequest);
 		ServerHttpResponse response = new ServletServerHttpResponse(servletResponse);
-		SessionTransport transport = new SessionTransport(this.settings);
+		SessionTransport transport = new SessionTransport(this.settings, this.writer);
 		Map<String, Object> attributes = new HashMap<>();
 		try {
 			if (!isAllowedOrigin(request, response, transport, attributes)) {

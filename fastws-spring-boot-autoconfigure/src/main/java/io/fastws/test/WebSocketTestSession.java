@@ -48,6 +48,10 @@ public final class WebSocketTestSession implements AutoCloseable {
 
 	private volatile boolean closeSent;
 
+	private final Object readingLock = new Object();
+
+	private boolean readingPaused;
+
 	WebSocketTestSession(Socket socket, InputStream input, HttpHeaders responseHeaders, Duration receiveTimeout,
 			JsonMapper jsonMapper) throws IOException {
 		this.socket = socket;
@@ -190,6 +194,34 @@ public final class WebSocketTestSession implements AutoCloseable {
 	}
 
 	/**
+	 * Stop reading from the server, as a slow client does: what the server sends piles up in TCP buffers
+	 * until {@link #resumeReading()}.
+	 */
+	public void pauseReading() {
+		synchronized (this.readingLock) {
+			this.readingPaused = true;
+		}
+	}
+
+	/**
+	 * Read from the server again after {@link #pauseReading()}.
+	 */
+	public void resumeReading() {
+		synchronized (this.readingLock) {
+			this.readingPaused = false;
+			this.readingLock.notifyAll();
+		}
+	}
+
+	private void awaitReading() throws InterruptedException {
+		synchronized (this.readingLock) {
+			while (this.readingPaused) {
+				this.readingLock.wait();
+			}
+		}
+	}
+
+	/**
 	 * Return whether the server has not closed the connection yet.
 	 * @return {@code true} while the connection is open
 	 */
@@ -283,6 +315,7 @@ public final class WebSocketTestSession implements AutoCloseable {
 		int fragmentedOpcode = -1;
 		try {
 			while (true) {
+				awaitReading();
 				FrameCodec.Frame frame = this.codec.read();
 				switch (frame.opcode()) {
 					case FrameCodec.PING -> this.codec.write(FrameCodec.PONG, frame.payload());
@@ -313,6 +346,10 @@ public final class WebSocketTestSession implements AutoCloseable {
 			}
 		}
 		catch (IOException ex) {
+			serverClosed(new CloseFrame(CloseCodes.WS_1006_ABNORMAL_CLOSURE, ""));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 			serverClosed(new CloseFrame(CloseCodes.WS_1006_ABNORMAL_CLOSURE, ""));
 		}
 	}

@@ -28,7 +28,8 @@ class ConfigurationMetadataTests {
 			.containsExactlyInAnyOrder("fastws.enabled", "fastws.handshake-timeout", "fastws.threads",
 					"fastws.thread-pool.max-size", "fastws.thread-pool.keep-alive", "fastws.max-text-message-size",
 					"fastws.max-binary-message-size", "fastws.idle-timeout", "fastws.allowed-origins",
-					"fastws.max-queued-messages", "fastws.compression");
+					"fastws.max-queued-messages", "fastws.compression", "fastws.send-time-limit",
+					"fastws.send-buffer-limit");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
 	}
 

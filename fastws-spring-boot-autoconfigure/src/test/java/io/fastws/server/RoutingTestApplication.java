@@ -160,7 +160,8 @@ class RoutingTestApplication {
 				webSocket.receiveText();
 			}
 			catch (WebSocketDisconnect ex) {
-				this.handlerEvents.events.add("disconnect " + ex.getCode() + " '" + ex.getReason() + "'");
+				this.handlerEvents.events.add(webSocket.queryParams().getFirst("tag") + ": disconnect " + ex.getCode()
+						+ " '" + ex.getReason() + "'");
 				throw ex;
 			}
 		}
@@ -176,7 +177,7 @@ class RoutingTestApplication {
 				}
 			}
 			catch (WebSocketDisconnect ex) {
-				this.handlerEvents.events.add("send failed " + ex.getCode());
+				this.handlerEvents.events.add(webSocket.queryParams().getFirst("tag") + ": send failed " + ex.getCode());
 			}
 		}
 
@@ -192,6 +193,31 @@ class RoutingTestApplication {
 				count++;
 			}
 			this.handlerEvents.events.add("received " + count);
+		}
+
+		@WebSocketMapping("/concurrent-senders")
+		void concurrentSenders(WebSocket webSocket) throws InterruptedException {
+			webSocket.accept();
+			List<Thread> senders = new java.util.ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				int sender = t;
+				senders.add(new Thread(() -> {
+					for (int i = 0; i < 500; i++) {
+						String message = sender + ":" + i + ":" + "x".repeat(100 * sender);
+						if (i % 2 == 0) {
+							webSocket.sendText(message);
+						}
+						else {
+							webSocket.sendTextAsync(message);
+						}
+					}
+				}));
+			}
+			senders.forEach(Thread::start);
+			for (Thread sender : senders) {
+				sender.join();
+			}
+			webSocket.receiveText();
 		}
 
 		@WebSocketMapping("/hold")

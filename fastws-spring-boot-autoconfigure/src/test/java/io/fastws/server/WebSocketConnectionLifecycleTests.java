@@ -46,41 +46,41 @@ class WebSocketConnectionLifecycleTests {
 
 	@Test
 	void clientCloseReachesTheHandlerWithItsCodeAndReasonAndIsNotLoggedAsAnError(CapturedOutput output) {
-		WebSocketTestSession session = this.client.connect("/record-disconnect");
+		WebSocketTestSession session = this.client.connect("/record-disconnect?tag=close");
 		assertThat(session.receiveText()).isEqualTo("ready");
 		session.close(1001, "bye");
 		await().atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(this.handlerEvents.events).containsExactly("disconnect 1001 'bye'"));
+			.untilAsserted(() -> assertThat(this.handlerEvents.events).contains("close: disconnect 1001 'bye'"));
 		assertThat(output).doesNotContain("ERROR");
 	}
 
 	@Test
 	void closeFrameWithoutStatusReachesTheHandlerAsNormalClosureAsTomcatReportsIt() {
-		WebSocketTestSession session = this.client.connect("/record-disconnect");
+		WebSocketTestSession session = this.client.connect("/record-disconnect?tag=no-status");
 		assertThat(session.receiveText()).isEqualTo("ready");
 		session.closeWithoutStatus();
 		await().atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(this.handlerEvents.events).containsExactly("disconnect 1000 ''"));
+			.untilAsserted(() -> assertThat(this.handlerEvents.events).contains("no-status: disconnect 1000 ''"));
 		session.abort();
 	}
 
 	@Test
 	void lostConnectionReachesTheHandlerAs1006() {
-		WebSocketTestSession session = this.client.connect("/record-disconnect");
+		WebSocketTestSession session = this.client.connect("/record-disconnect?tag=lost");
 		assertThat(session.receiveText()).isEqualTo("ready");
 		session.abort();
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(this.handlerEvents.events).containsExactly("disconnect 1006 ''"));
+			.untilAsserted(() -> assertThat(this.handlerEvents.events).contains("lost: disconnect 1006 ''"));
 	}
 
 	@Test
 	void sendToAClientThatIsGoneThrowsDisconnect1006() {
-		WebSocketTestSession session = this.client.connect("/send-to-gone");
+		WebSocketTestSession session = this.client.connect("/send-to-gone?tag=gone");
 		assertThat(session.receiveText()).isEqualTo("ready");
 		session.abort();
 		this.handlerEvents.release.countDown();
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(this.handlerEvents.events).containsExactly("send failed 1006"));
+			.untilAsserted(() -> assertThat(this.handlerEvents.events).contains("gone: send failed 1006"));
 	}
 
 	@Test

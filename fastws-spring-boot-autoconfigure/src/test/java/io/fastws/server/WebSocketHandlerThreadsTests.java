@@ -52,7 +52,7 @@ class WebSocketHandlerThreadsTests {
 	}
 
 	private static long liveHandlerThreads() {
-		return Thread.getAllStackTraces().keySet().stream().filter((thread) -> thread.getName().startsWith("fastws-")).count();
+		return Thread.getAllStackTraces().keySet().stream().filter((thread) -> thread.getName().startsWith("fastws-handler-")).count();
 	}
 
 }

@@ -1,0 +1,232 @@
+package io.fastws.server;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+import io.fastws.CloseCodes;
+import io.fastws.OutboundMessage;
+import jakarta.websocket.RemoteEndpoint;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * The messages on their way to one client, written one at a time and in the order they were queued.
+ *
+ * <p>A thread that sends and waits writes the queue itself when no one else is writing it; a message
+ * queued without waiting is written by a writer thread, so that a broadcaster never waits on a slow
+ * client. A client that falls behind by more than the buffer limit is closed with
+ * {@link CloseCodes#WS_1013_TRY_AGAIN_LATER}; a write that takes longer than the send time limit closes it
+ * with {@link CloseCodes#WS_1008_POLICY_VIOLATION}. Either way every message still queued fails, and so
+ * does every later one, so that senders learn the client is gone.
+ */
+final class Outbox {
+
+	private final RemoteEndpoint.Basic remote;
+
+	private final WebSocketSession session;
+
+	private final long bufferLimit;
+
+	private final Executor writer;
+
+	private final Object lock = new Object();
+
+	private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+
+	private long bufferedBytes;
+
+	private boolean writing;
+
+	private IOException failure;
+
+	Outbox(RemoteEndpoint.Basic remote, WebSocketSession session, long bufferLimit, Executor writer) {
+		this.remote = remote;
+		this.session = session;
+		this.bufferLimit = bufferLimit;
+		this.writer = writer;
+	}
+
+	/**
+	 * Send a message and wait until it is written.
+	 * @param message a text, binary or close message
+	 * @throws IOException if the client is gone or over its limits
+	 */
+	void send(OutboundMessage message) throws IOException {
+		Entry entry = new Entry(message, sizeOf(message), new CompletableFuture<>());
+		if (enqueue(entry)) {
+			writeQueue();
+		}
+		try {
+			entry.done().join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof IOException io) ? io : new IOException(ex.getCause());
+		}
+	}
+
+	/**
+	 * Queue a message without waiting.
+	 * @param message a text, binary or close message
+	 * @return the future of the write, failed with an {@link IOException} if the client is gone or over its
+	 * limits
+	 */
+	CompletableFuture<Void> sendAsync(OutboundMessage message) {
+		Entry entry = new Entry(message, sizeOf(message), new CompletableFuture<>());
+		if (enqueue(entry)) {
+			this.writer.execute(this::writeQueue);
+		}
+		return entry.done();
+	}
+
+	/**
+	 * Queue an entry, or fail it at once.
+	 * @return whether the caller must start writing the queue
+	 */
+	private boolean enqueue(Entry entry) {
+		List<Entry> overflowed = List.of();
+		IOException failed;
+		boolean startWriting = false;
+		synchronized (this.lock) {
+			if (this.failure == null && this.bufferedBytes > 0
+					&& this.bufferedBytes + entry.size() > this.bufferLimit) {
+				overflowed = abort(new IOException("The client fell more than " + this.bufferLimit + " bytes behind"),
+						CloseCodes.WS_1013_TRY_AGAIN_LATER, "Send buffer limit exceeded");
+			}
+			failed = this.failure;
+			if (failed == null) {
+				this.queue.add(entry);
+				this.bufferedBytes += entry.size();
+				startWriting = !this.writing;
+				this.writing = true;
+			}
+		}
+		if (failed != null) {
+			overflowed.forEach((queued) -> queued.done().completeExceptionally(failed));
+			entry.done().completeExceptionally(failed);
+		}
+		return startWriting;
+	}
+
+	private void writeQueue() {
+		while (true) {
+			Entry entry;
+			synchronized (this.lock) {
+				entry = this.queue.peek();
+				if (entry == null || this.failure != null) {
+					this.writing = false;
+					return;
+				}
+			}
+			try {
+				write(entry.message());
+				finish(entry, null);
+			}
+			catch (IOException | RuntimeException ex) {
+				finish(entry, ex);
+			}
+		}
+	}
+
+	private void write(OutboundMessage message) throws IOException {
+		if (message instanceof OutboundMessage.SendText text) {
+			this.remote.sendText(text.text());
+		}
+		else if (message instanceof OutboundMessage.SendBytes bytes) {
+			this.remote.sendBinary(ByteBuffer.wrap(bytes.bytes()));
+		}
+		else if (message instanceof OutboundMessage.Close close) {
+			this.session.close(new CloseStatus(close.code(), close.reason()));
+		}
+		else {
+			throw new IOException("Unexpected message after the handshake: " + message.type());
+		}
+	}
+
+	private void finish(Entry entry, Exception error) {
+		List<Entry> failed = List.of();
+		IOException cause = null;
+		synchronized (this.lock) {
+			if (this.queue.peek() == entry) {
+				this.queue.poll();
+				this.bufferedBytes -= entry.size();
+			}
+			if (error != null && this.failure == null) {
+				cause = new IOException("Sending to the client failed", error);
+				failed = abort(cause, isTimeout(error) ? CloseCodes.WS_1008_POLICY_VIOLATION : 0,
+						"Send time limit exceeded");
+			}
+			else if (error == null && entry.message() instanceof OutboundMessage.Close && this.failure == null) {
+				cause = new IOException("The connection was closed");
+				this.failure = cause;
+				failed = drainQueue();
+			}
+		}
+		if (error == null) {
+			entry.done().complete(null);
+		}
+		else {
+			entry.done().completeExceptionally((cause != null) ? cause : new IOException(error));
+		}
+		IOException reason = cause;
+		failed.forEach((queued) -> queued.done().completeExceptionally(reason));
+	}
+
+	private static boolean isTimeout(Throwable error) {
+		for (Throwable current = error; current != null; current = current.getCause()) {
+			if (current instanceof SocketTimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Fail this outbox and close the session with the given code in the background. Called with the lock;
+	 * the caller fails the returned entries once it has released it.
+	 */
+	private List<Entry> abort(IOException cause, int closeCode, String reason) {
+		this.failure = cause;
+		List<Entry> failed = drainQueue();
+		if (closeCode != 0) {
+			this.writer.execute(() -> {
+				try {
+					this.session.close(new CloseStatus(closeCode, reason));
+				}
+				catch (IOException | RuntimeException ex) {
+					// the container drops the connection itself
+				}
+			});
+		}
+		return failed;
+	}
+
+	private List<Entry> drainQueue() {
+		List<Entry> drained = new ArrayList<>(this.queue);
+		this.queue.clear();
+		this.bufferedBytes = 0;
+		return drained;
+	}
+
+	private static long sizeOf(OutboundMessage message) {
+		if (message instanceof OutboundMessage.SendText text) {
+			return text.text().length();
+		}
+		if (message instanceof OutboundMessage.SendBytes bytes) {
+			return bytes.bytes().length;
+		}
+		return 0;
+	}
+
+	private record Entry(OutboundMessage message, long size, CompletableFuture<Void> done) {
+
+	}
+
+}
