@@ -220,6 +220,28 @@ class RoutingTestApplication {
 			webSocket.receiveText();
 		}
 
+		@WebSocketMapping("/flood")
+		void flood(WebSocket webSocket) {
+			webSocket.accept();
+			boolean wait = "true".equals(webSocket.queryParams().getFirst("wait"));
+			webSocket.receiveText();
+			String message = "x".repeat(1000);
+			try {
+				for (int i = 0; i < 1_000_000; i++) {
+					if (wait) {
+						webSocket.sendText(message);
+					}
+					else if (webSocket.sendTextAsync(message).isCompletedExceptionally()) {
+						break;
+					}
+				}
+				this.handlerEvents.events.add("flood stopped");
+			}
+			catch (WebSocketDisconnect ex) {
+				this.handlerEvents.events.add("flood stopped");
+			}
+		}
+
 		@WebSocketMapping("/hold")
 		void hold(WebSocket webSocket) {
 			webSocket.accept();

@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = RoutingTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "fastws.max-text-message-size=1KB", "fastws.max-binary-message-size=2KB",
 				"fastws.idle-timeout=1s", "fastws.max-queued-messages=8",
-				"fastws.allowed-origins=https://allowed.example" })
+				"fastws.allowed-origins=https://allowed.example", "fastws.send-time-limit=1s",
+				"fastws.send-buffer-limit=64KB" })
 class WebSocketLimitsTests {
 
 	@LocalServerPort
@@ -89,6 +90,27 @@ class WebSocketLimitsTests {
 			.connect()) {
 			assertThat(session.receiveText()).isEqualTo("held");
 		}
+	}
+
+	@Test
+	void clientThatStopsReadingIsClosedOnceAWriteTakesLongerThanTheSendTimeLimit() {
+		assertSlowClientIsCutOff("/flood?wait=true", 1008);
+	}
+
+	@Test
+	void clientThatFallsFurtherBehindThanTheSendBufferLimitIsClosed() {
+		assertSlowClientIsCutOff("/flood?wait=false", 1013);
+	}
+
+	private void assertSlowClientIsCutOff(String path, int closeCode) {
+		WebSocketTestSession session = this.client.withReceiveTimeout(Duration.ofSeconds(15)).connect(path);
+		session.pauseReading();
+		session.sendText("go");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.handlerEvents.events).contains("flood stopped"));
+		session.resumeReading();
+		assertThat(session.awaitClose().code()).isIn(closeCode, 1006);
+		session.abort();
 	}
 
 	@Test
