@@ -36,6 +36,11 @@ public class FastWsProperties {
 	private final ThreadPool threadPool = new ThreadPool();
 
 	/**
+	 * Broadcasting to channels and across instances.
+	 */
+	private final Broadcast broadcast = new Broadcast();
+
+	/**
 	 * Largest text message accepted; a larger one closes the connection with 1009. Each connection holds a
 	 * buffer of twice this size.
 	 */
@@ -108,6 +113,10 @@ public class FastWsProperties {
 
 	public ThreadPool getThreadPool() {
 		return this.threadPool;
+	}
+
+	public Broadcast getBroadcast() {
+		return this.broadcast;
 	}
 
 	public DataSize getMaxTextMessageSize() {
@@ -193,6 +202,70 @@ public class FastWsProperties {
 		 * The bounded platform thread pool.
 		 */
 		PLATFORM
+
+	}
+
+	/**
+	 * Where broadcasts travel between instances.
+	 */
+	public enum BroadcastBackendType {
+
+		/**
+		 * Within this instance only.
+		 */
+		MEMORY,
+
+		/**
+		 * Through Redis pub/sub, configured with Spring Boot's 'spring.data.redis.*' properties.
+		 */
+		REDIS
+
+	}
+
+	/**
+	 * Settings of the broadcaster.
+	 */
+	public static class Broadcast {
+
+		/**
+		 * Where broadcasts travel: 'memory' within this instance, or 'redis' across every instance that uses
+		 * the same Redis.
+		 */
+		private BroadcastBackendType backend = BroadcastBackendType.MEMORY;
+
+		/**
+		 * How many messages a subscriber may fall behind before its subscription is cut off.
+		 */
+		private int subscriberQueueSize = 1024;
+
+		/**
+		 * How often to try to reach Redis again while it cannot be reached.
+		 */
+		private Duration reconnectInterval = Duration.ofSeconds(1);
+
+		public BroadcastBackendType getBackend() {
+			return this.backend;
+		}
+
+		public void setBackend(BroadcastBackendType backend) {
+			this.backend = backend;
+		}
+
+		public int getSubscriberQueueSize() {
+			return this.subscriberQueueSize;
+		}
+
+		public void setSubscriberQueueSize(int subscriberQueueSize) {
+			this.subscriberQueueSize = subscriberQueueSize;
+		}
+
+		public Duration getReconnectInterval() {
+			return this.reconnectInterval;
+		}
+
+		public void setReconnectInterval(Duration reconnectInterval) {
+			this.reconnectInterval = reconnectInterval;
+		}
 
 	}
 

@@ -5,14 +5,13 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
+import io.fastws.FastWsTestApplication;
 import io.fastws.WebSocket;
 import io.fastws.WebSocketDisconnect;
 import io.fastws.WebSocketException;
 import io.fastws.annotation.WebSocketController;
 import io.fastws.annotation.WebSocketMapping;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,11 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * An application with one route per outcome of a connection, for the routing tests.
  */
-@SpringBootConfiguration
-@EnableAutoConfiguration(excludeName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-		"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration" })
+@FastWsTestApplication
 @Import({ RoutingTestApplication.OutcomesController.class, RoutingTestApplication.PageController.class })
 class RoutingTestApplication {
 

@@ -1,0 +1,105 @@
+package io.fastws.broadcast;
+
+import java.time.Duration;
+
+import io.fastws.test.WebSocketTestClient;
+import io.fastws.test.WebSocketTestSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests with a real Redis server for broadcasting across instances, and for a Redis that goes away and
+ * comes back.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class RedisBroadcastTests {
+
+	private static final String WARNING = "Redis cannot be reached";
+
+	private static final String RECOVERY = "Redis is reachable again";
+
+	private final java.util.List<AutoCloseable> resources = new java.util.ArrayList<>();
+
+	@AfterEach
+	void closeResources() throws Exception {
+		for (int i = this.resources.size() - 1; i >= 0; i--) {
+			this.resources.get(i).close();
+		}
+	}
+
+	private WebSocketTestClient startInstance(RedisServer redis) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(BroadcastTestApplication.class)
+			.properties("server.port=0", "fastws.broadcast.backend=redis", "spring.data.redis.host=127.0.0.1",
+					"spring.data.redis.port=" + redis.port(), "fastws.broadcast.reconnect-interval=200ms")
+			.run();
+		this.resources.add(context);
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		return WebSocketTestClient.forPort(port).withReceiveTimeout(Duration.ofSeconds(10));
+	}
+
+	private WebSocketTestSession join(WebSocketTestClient client, String room) {
+		WebSocketTestSession session = client.connect("/rooms/" + room);
+		this.resources.add(session);
+		assertThat(session.receiveText()).isEqualTo("joined " + room);
+		return session;
+	}
+
+	private static String nextMessage(WebSocketTestSession session) {
+		String message = session.receiveText();
+		while (message.equals("probe")) {
+			message = session.receiveText();
+		}
+		return message;
+	}
+
+	@Test
+	void aClientOfOneInstanceReceivesWhatAClientOfAnotherPublished() throws Exception {
+		RedisServer redis = RedisServer.shared();
+		this.resources.add(redis);
+		WebSocketTestSession first = join(startInstance(redis), "lobby");
+		WebSocketTestSession second = join(startInstance(redis), "lobby");
+		await().atMost(Duration.ofSeconds(20)).until(() -> redis.publish("lobby", "probe") == 2);
+		second.sendText("hello from the second instance");
+		second.sendText("and again");
+		assertThat(nextMessage(first)).isEqualTo("hello from the second instance");
+		assertThat(nextMessage(first)).isEqualTo("and again");
+		assertThat(nextMessage(second)).isEqualTo("hello from the second instance");
+		assertThat(nextMessage(second)).isEqualTo("and again");
+		first.sendText("reply from the first");
+		assertThat(nextMessage(second)).isEqualTo("reply from the first");
+		assertThat(nextMessage(first)).isEqualTo("reply from the first");
+	}
+
+	@Test
+	void whenRedisGoesAwayLocalDeliveryGoesOnAndTheOutageAndRecoveryAreLoggedOnce(CapturedOutput output)
+			throws Exception {
+		RedisServer redis = RedisServer.startOwn();
+		this.resources.add(redis);
+		WebSocketTestSession session = join(startInstance(redis), "ops");
+		await().atMost(Duration.ofSeconds(20)).until(() -> redis.publish("ops", "probe") == 1);
+		redis.stop();
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output).contains(WARNING));
+		for (int i = 0; i < 5; i++) {
+			session.sendText("during the outage " + i);
+			assertThat(nextMessage(session)).isEqualTo("during the outage " + i);
+		}
+		redis.start();
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(output).contains(RECOVERY));
+		await().atMost(Duration.ofSeconds(60)).until(() -> redis.publish("ops", "probe") == 1);
+		session.sendText("after the outage");
+		assertThat(nextMessage(session)).isEqualTo("after the outage");
+		assertThat(output.toString().split(WARNING, -1)).hasSize(2);
+		assertThat(output.toString().split(RECOVERY, -1)).hasSize(2);
+	}
+
+}
