@@ -39,9 +39,8 @@ class RedisBroadcastTests {
 
 	private WebSocketTestClient startInstance(RedisServer redis) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(BroadcastTestApplication.class)
-			.properties("server.port=0", "fastws.broadcast.backend=redis", "spring.data.redis.host=127.0.0.1",
-					"spring.data.redis.port=" + redis.port(), "fastws.broadcast.reconnect-interval=200ms")
-			.run();
+			.run("--server.port=0", "--fastws.broadcast.backend=redis", "--spring.data.redis.host=127.0.0.1",
+					"--spring.data.redis.port=" + redis.port(), "--fastws.broadcast.reconnect-interval=200ms");
 		this.resources.add(context);
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		return WebSocketTestClient.forPort(port).withReceiveTimeout(Duration.ofSeconds(10));

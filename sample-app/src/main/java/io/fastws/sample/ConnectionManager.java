@@ -1,51 +1,41 @@
 package io.fastws.sample;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import io.fastws.WebSocket;
-import io.fastws.WebSocketDisconnect;
-
-import org.springframework.stereotype.Component;
 
 /**
- * The chat's connections, in the order they joined: FastAPI's {@code ConnectionManager}.
- *
- * <p>Unlike the tutorial's, a broadcast that meets a connection that is gone drops that connection and goes
- * on with the others: it never fails the sender's handler, which would otherwise be taken for the one
- * who left.
+ * The chat's connections: who is in, and how a message reaches everyone.
  */
-@Component
-class ConnectionManager {
+interface ConnectionManager {
 
-	private final List<WebSocket> activeConnections = new CopyOnWriteArrayList<>();
+	/**
+	 * Accept a connection and let it join the chat.
+	 * @param webSocket the connection
+	 */
+	void connect(WebSocket webSocket);
 
-	void connect(WebSocket webSocket) {
-		webSocket.accept();
-		this.activeConnections.add(webSocket);
-	}
+	/**
+	 * Let a connection leave the chat.
+	 * @param webSocket the connection
+	 */
+	void disconnect(WebSocket webSocket);
 
-	void disconnect(WebSocket webSocket) {
-		this.activeConnections.remove(webSocket);
-	}
+	/**
+	 * Send a message to one connection.
+	 * @param message the message
+	 * @param webSocket the connection
+	 */
+	void sendPersonalMessage(String message, WebSocket webSocket);
 
-	void sendPersonalMessage(String message, WebSocket webSocket) {
-		webSocket.sendText(message);
-	}
+	/**
+	 * Send a message to everyone in the chat.
+	 * @param message the message
+	 */
+	void broadcast(String message);
 
-	void broadcast(String message) {
-		for (WebSocket connection : this.activeConnections) {
-			try {
-				connection.sendText(message);
-			}
-			catch (WebSocketDisconnect | IllegalStateException ex) {
-				disconnect(connection);
-			}
-		}
-	}
-
-	int size() {
-		return this.activeConnections.size();
-	}
+	/**
+	 * Return how many connections of this instance are in the chat.
+	 * @return the number of local connections
+	 */
+	int size();
 
 }

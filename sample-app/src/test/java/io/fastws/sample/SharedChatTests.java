@@ -1,0 +1,101 @@
+package io.fastws.sample;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.fastws.test.WebSocketTestClient;
+import io.fastws.test.WebSocketTestSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances of the sample in the {@code shared} profile share one chat through a real Redis server.
+ */
+class SharedChatTests {
+
+	private final List<AutoCloseable> resources = new ArrayList<>();
+
+	private int redisPort;
+
+	@AfterEach
+	void closeResources() throws Exception {
+		for (int i = this.resources.size() - 1; i >= 0; i--) {
+			this.resources.get(i).close();
+		}
+	}
+
+	@Test
+	void clientsOfTwoInstancesChatTogether() throws Exception {
+		startRedis();
+		WebSocketTestClient first = startInstance();
+		WebSocketTestClient second = startInstance();
+		WebSocketTestSession alice = connect(first, "/ws/1");
+		WebSocketTestSession bob = connect(second, "/ws/2");
+		await().atMost(Duration.ofSeconds(20)).until(() -> redis("PUBSUB", "NUMSUB", "chat").endsWith("2"));
+		alice.sendText("Hello from the first instance");
+		assertThat(alice.receiveText()).isEqualTo("You wrote: Hello from the first instance");
+		assertThat(alice.receiveText()).isEqualTo("Client #1 says: Hello from the first instance");
+		assertThat(bob.receiveText()).isEqualTo("Client #1 says: Hello from the first instance");
+		bob.close();
+		assertThat(alice.receiveText()).isEqualTo("Client #2 left the chat");
+	}
+
+	private WebSocketTestSession connect(WebSocketTestClient client, String path) {
+		WebSocketTestSession session = client.connect(path);
+		this.resources.add(session);
+		return session;
+	}
+
+	private WebSocketTestClient startInstance() {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
+			.profiles("shared")
+			.run("--server.port=0", "--spring.data.redis.port=" + this.redisPort, "--spring.data.redis.host=127.0.0.1",
+					"--fastws.broadcast.reconnect-interval=200ms");
+		this.resources.add(context);
+		return WebSocketTestClient.forPort(((WebServerApplicationContext) context).getWebServer().getPort());
+	}
+
+	private void startRedis() throws IOException {
+		String shared = System.getenv("FASTWS_TEST_REDIS_PORT");
+		if (shared != null && !shared.isBlank()) {
+			this.redisPort = Integer.parseInt(shared.trim());
+			return;
+		}
+		assertThat(new File("/usr/bin/redis-server")).as("redis-server (apt-get install redis-server)").canRead();
+		try (ServerSocket socket = new ServerSocket(0)) {
+			this.redisPort = socket.getLocalPort();
+		}
+		Process redis = new ProcessBuilder("redis-server", "--port", String.valueOf(this.redisPort), "--bind",
+				"127.0.0.1", "--save", "", "--appendonly", "no")
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.redirectErrorStream(true)
+			.start();
+		this.resources.add(() -> {
+			redis.destroy();
+			redis.waitFor();
+		});
+		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> redis("PING").equals("PONG"));
+	}
+
+	private String redis(String... command) throws IOException, InterruptedException {
+		List<String> arguments = new ArrayList<>(List.of("redis-cli", "-p", String.valueOf(this.redisPort)));
+		arguments.addAll(List.of(command));
+		Process process = new ProcessBuilder(arguments).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+		process.waitFor();
+		return output;
+	}
+
+}
