@@ -1,0 +1,151 @@
+package io.fastws.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every benchmark and writes {@code benchmarks/results/latest.md} and {@code latest.png}.
+ *
+ * <p>Each server runs pinned to core 0 and each load tool to core 1. Options: {@code --full} for the long
+ * version (15,000 connections, longer windows), {@code --java17=PATH} and {@code --java25=PATH} for the
+ * JDKs of the scale runs.
+ */
+public final class BenchmarkRunner {
+
+	private static final String SERVER_CORE = "0";
+
+	private static final String LOAD_CORE = "1";
+
+	private BenchmarkRunner() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Options options = Options.parse(args);
+		Results results = new Results(options);
+		runEcho(options, results);
+		runScale(options, results);
+		runFanOut(options, results);
+		Path directory = Path.of("benchmarks", "results");
+		Files.createDirectories(directory);
+		Files.writeString(directory.resolve("latest.md"), results.toMarkdown());
+		Chart.write(results, directory.resolve("latest.png"));
+		System.out.println(results.toMarkdown());
+	}
+
+	private static void runEcho(Options options, Results results) throws Exception {
+		String java = options.java25();
+		try (ServerProcess raw = ServerProcess.start(java, "raw", SERVER_CORE, List.of());
+				ServerProcess fastws = ServerProcess.start(java, "fastws", SERVER_CORE, List.of())) {
+			for (int size : new int[] { 32, 4096 }) {
+				for (int inFlight : new int[] { 1, 8 }) {
+					EchoLoad.Window rawResult = echo(raw, size, inFlight, options);
+					EchoLoad.Window fastwsResult = echo(fastws, size, inFlight, options);
+					results.echo(size, inFlight, rawResult, fastwsResult);
+					System.err.printf("echo %d B x %d: raw %.0f/s, fastws %.0f/s%n", size, inFlight,
+							rawResult.messagesPerSecond(), fastwsResult.messagesPerSecond());
+				}
+			}
+		}
+	}
+
+	private static EchoLoad.Window echo(ServerProcess server, int size, int inFlight, Options options) throws Exception {
+		try (LoadProcess load = LoadProcess.start(LOAD_CORE, "echo", server.uri("/echo").toString(),
+				String.valueOf(options.connections()), String.valueOf(size), String.valueOf(inFlight),
+				String.valueOf(options.warmUp().toSeconds()), String.valueOf(options.window().toSeconds()),
+				String.valueOf(options.windows()))) {
+			String[] result = load.await("RESULT");
+			return new EchoLoad.Window(Double.parseDouble(result[0]), Long.parseLong(result[1]),
+					Long.parseLong(result[2]), Long.parseLong(result[3]), Double.parseDouble(result[4]));
+		}
+	}
+
+	private static void runScale(Options options, Results results) throws Exception {
+		List<String[]> configurations = new ArrayList<>();
+		configurations.add(new String[] { "raw", options.java25(), "raw Spring, Java 25" });
+		configurations.add(new String[] { "fastws", options.java25(), "fastws, Java 25, virtual threads" });
+		if (options.java17() != null) {
+			configurations.add(new String[] { "fastws", options.java17(), "fastws, Java 17, platform threads" });
+		}
+		for (String[] configuration : configurations) {
+			results.scale(configuration[2], scale(configuration[0], configuration[1], options.scaleConnections()));
+		}
+	}
+
+	private static Results.Scale scale(String mode, String java, int connections) throws Exception {
+		try (ServerProcess server = ServerProcess.start(java, mode, SERVER_CORE,
+				List.of("--fastws.threads=auto", "--fastws.thread-pool.max-size=" + (connections + 100)))) {
+			Map<String, Object> before = server.stats();
+			try (LoadProcess load = LoadProcess.start(LOAD_CORE, "scale", server.uri("/echo").toString(),
+					String.valueOf(connections), "100")) {
+				double rate = Double.parseDouble(load.await("OPEN")[0]);
+				if (rate < 0) {
+					return new Results.Scale(connections, rate, 0, 0, 0, 0, (String) before.get("javaVersion"));
+				}
+				Map<String, Object> after = server.stats();
+				load.tell("close");
+				load.await("CLOSED");
+				long heap = number(after, "heapUsed") - number(before, "heapUsed");
+				long rss = number(after, "rss") - number(before, "rss");
+				long committed = number(after, "heapCommitted") - number(before, "heapCommitted");
+				long threads = number(after, "threads") - number(before, "threads");
+				return new Results.Scale(connections, rate, heap / connections, rss / connections,
+						(rss - committed) / connections, threads, (String) after.get("javaVersion"));
+			}
+		}
+	}
+
+	private static void runFanOut(Options options, Results results) throws Exception {
+		try (ServerProcess server = ServerProcess.start(options.java25(), "fastws", SERVER_CORE, List.of());
+				LoadProcess load = LoadProcess.start(LOAD_CORE, "fanout", server.uri("/fanout").toString(),
+						String.valueOf(options.fanOutClients()), "5", String.valueOf(options.fanOutRounds()))) {
+			String[] result = load.await("RESULT");
+			results.fanOut(options.fanOutClients(), Long.parseLong(result[0]), Long.parseLong(result[1]),
+					Integer.parseInt(result[2]));
+		}
+	}
+
+	private static long number(Map<String, Object> stats, String key) {
+		return ((Number) stats.get(key)).longValue();
+	}
+
+	/**
+	 * What to run.
+	 */
+	record Options(boolean full, String java17, String java25, int connections, Duration warmUp, Duration window,
+			int windows, int scaleConnections, int fanOutClients, int fanOutRounds) {
+
+		static Options parse(String[] args) {
+			boolean full = false;
+			String java17 = existing("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
+			String java25 = existing("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+			for (String arg : args) {
+				if (arg.equals("--full")) {
+					full = true;
+				}
+				else if (arg.startsWith("--java17=")) {
+					java17 = arg.substring(9);
+				}
+				else if (arg.startsWith("--java25=")) {
+					java25 = arg.substring(9);
+				}
+			}
+			if (java25 == null) {
+				java25 = ProcessHandle.current().info().command().orElse("java");
+			}
+			return full ? new Options(true, java17, java25, 50, Duration.ofSeconds(10), Duration.ofSeconds(5), 5, 15_000,
+					1000, 100)
+					: new Options(false, java17, java25, 50, Duration.ofSeconds(4), Duration.ofSeconds(2), 5, 5_000, 1000,
+							30);
+		}
+
+		private static String existing(String path) {
+			return Files.isExecutable(Path.of(path)) ? path : null;
+		}
+
+	}
+
+}

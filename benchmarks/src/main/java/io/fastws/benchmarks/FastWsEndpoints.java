@@ -1,0 +1,41 @@
+package io.fastws.benchmarks;
+
+import io.fastws.WebSocket;
+import io.fastws.annotation.WebSocketController;
+import io.fastws.annotation.WebSocketMapping;
+import io.fastws.broadcast.ConnectionGroup;
+import io.fastws.broadcast.ConnectionGroups;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+
+/**
+ * The fastws endpoints: an echo, and a fan-out that sends every message it receives to every connection.
+ */
+@WebSocketController
+@ConditionalOnProperty(name = "bench.mode", havingValue = "fastws")
+class FastWsEndpoints {
+
+	private final ConnectionGroup fanOut;
+
+	FastWsEndpoints(ConnectionGroups groups) {
+		this.fanOut = groups.group("fan-out");
+	}
+
+	@WebSocketMapping("/echo")
+	void echo(WebSocket webSocket) {
+		webSocket.accept();
+		for (String text : webSocket.iterText()) {
+			webSocket.sendText(text);
+		}
+	}
+
+	@WebSocketMapping("/fanout")
+	void fanOut(WebSocket webSocket) {
+		webSocket.accept();
+		this.fanOut.add(webSocket);
+		for (String text : webSocket.iterText()) {
+			this.fanOut.sendText(text);
+		}
+	}
+
+}

@@ -1,0 +1,130 @@
+package io.fastws.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The figures of one run, and their Markdown table.
+ */
+final class Results {
+
+	private final BenchmarkRunner.Options options;
+
+	final List<Echo> echoes = new ArrayList<>();
+
+	final List<Scale> scales = new ArrayList<>();
+
+	final List<String> scaleNames = new ArrayList<>();
+
+	private FanOut fanOut;
+
+	Results(BenchmarkRunner.Options options) {
+		this.options = options;
+	}
+
+	record Echo(int size, int inFlight, EchoLoad.Window raw, EchoLoad.Window fastws) {
+
+		double throughputRatio() {
+			return this.fastws.messagesPerSecond() / this.raw.messagesPerSecond();
+		}
+
+		double p99Ratio() {
+			return (double) this.fastws.p99() / this.raw.p99();
+		}
+
+	}
+
+	record Scale(int connections, double handshakesPerSecond, long heapPerConnection, long rssPerConnection,
+			long nativePerConnection, long extraThreads, String javaVersion) {
+
+	}
+
+	record FanOut(int clients, long p50, long p99, int rounds) {
+
+	}
+
+	void echo(int size, int inFlight, EchoLoad.Window raw, EchoLoad.Window fastws) {
+		this.echoes.add(new Echo(size, inFlight, raw, fastws));
+	}
+
+	void scale(String name, Scale scale) {
+		this.scaleNames.add(name);
+		this.scales.add(scale);
+	}
+
+	void fanOut(int clients, long p50, long p99, int rounds) {
+		this.fanOut = new FanOut(clients, p50, p99, rounds);
+	}
+
+	String toMarkdown() throws IOException {
+		StringBuilder md = new StringBuilder("# Benchmark results\n\n");
+		md.append("Run on ").append(LocalDate.now()).append(", ").append(machine()).append(". ");
+		md.append(this.options.full() ? "Full" : "Short").append(" run: `benchmarks/run.sh")
+			.append(this.options.full() ? " --full" : "")
+			.append("`. Server on core 0, load tool on core 1 (`taskset`).\n\n");
+		md.append("## Echo (").append(this.options.connections()).append(" connections, warm-up ")
+			.append(this.options.warmUp().toSeconds()).append(" s, median of ").append(this.options.windows())
+			.append(" windows of ").append(this.options.window().toSeconds()).append(" s; Java ")
+			.append(javaOf(this.options.java25())).append(")\n\n");
+		md.append("| message | in flight | raw msg/s | fastws msg/s | fastws / raw | raw p50 / p99 / p99.9 (µs) "
+				+ "| fastws p50 / p99 / p99.9 (µs) | p99 fastws / raw | load tool CPU (cores) |\n");
+		md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+		for (Echo echo : this.echoes) {
+			md.append(String.format("| %d B | %d | %.0f | %.0f | **%.2f** | %s | %s | **%.2f** | %.2f / %.2f |%n",
+					echo.size(), echo.inFlight(), echo.raw().messagesPerSecond(), echo.fastws().messagesPerSecond(),
+					echo.throughputRatio(), micros(echo.raw()), micros(echo.fastws()), echo.p99Ratio(),
+					echo.raw().loadToolCpu(), echo.fastws().loadToolCpu()));
+		}
+		md.append("\n## Idle connections\n\n");
+		md.append("| server | connections | handshakes/s | heap per connection | RSS per connection "
+				+ "| native (RSS − heap) per connection | extra platform threads |\n");
+		md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+		for (int i = 0; i < this.scales.size(); i++) {
+			Scale scale = this.scales.get(i);
+			if (scale.handshakesPerSecond() < 0) {
+				md.append(String.format("| %s | %d | failed: %.0f connections could not be opened | | | | |%n",
+						this.scaleNames.get(i), scale.connections(), -scale.handshakesPerSecond()));
+				continue;
+			}
+			md.append(String.format("| %s | %d | %.0f | %s | %s | %s | %d |%n", this.scaleNames.get(i),
+					scale.connections(), scale.handshakesPerSecond(), kib(scale.heapPerConnection()),
+					kib(scale.rssPerConnection()), kib(scale.nativePerConnection()), scale.extraThreads()));
+		}
+		if (this.fanOut != null) {
+			md.append("\n## Fan-out (in memory)\n\n");
+			md.append("One message sent to a `ConnectionGroup` of ").append(this.fanOut.clients())
+				.append(" clients; the time until every client has it, over ").append(this.fanOut.rounds())
+				.append(" rounds: p50 ")
+				.append(String.format("%.2f ms, p99 %.2f ms.%n", this.fanOut.p50() / 1e6, this.fanOut.p99() / 1e6));
+		}
+		return md.toString();
+	}
+
+	private static String micros(EchoLoad.Window window) {
+		return String.format("%.0f / %.0f / %.0f", window.p50() / 1e3, window.p99() / 1e3, window.p999() / 1e3);
+	}
+
+	private static String kib(long bytes) {
+		return String.format("%.1f KiB", bytes / 1024.0);
+	}
+
+	private static String javaOf(String java) {
+		return java.contains("25") ? "25" : java.contains("17") ? "17" : System.getProperty("java.version");
+	}
+
+	private static String machine() throws IOException {
+		String model = "unknown CPU";
+		for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+			if (line.startsWith("model name")) {
+				model = line.substring(line.indexOf(':') + 1).trim();
+				break;
+			}
+		}
+		return Runtime.getRuntime().availableProcessors() + " cores (" + model + ")";
+	}
+
+}

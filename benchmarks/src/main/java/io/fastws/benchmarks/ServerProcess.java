@@ -1,0 +1,92 @@
+package io.fastws.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A {@link BenchmarkServer} in a process of its own, pinned to one core.
+ */
+final class ServerProcess implements AutoCloseable {
+
+	private final Process process;
+
+	private final int port;
+
+	private final String description;
+
+	private ServerProcess(Process process, int port, String description) {
+		this.process = process;
+		this.port = port;
+		this.description = description;
+	}
+
+	static ServerProcess start(String java, String mode, String core, List<String> extraArguments) throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		List<String> command = new ArrayList<>(List.of("taskset", "-c", core, java, "-Xms1g", "-Xmx2g", "-cp",
+				System.getProperty("java.class.path"), BenchmarkServer.class.getName(), "--bench.mode=" + mode,
+				"--server.port=" + port));
+		command.addAll(extraArguments);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(Path.of("benchmarks", "target", "server-" + mode + "-" + port + ".log").toFile())
+			.start();
+		ServerProcess server = new ServerProcess(process, port, mode);
+		server.awaitReady();
+		return server;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	URI uri(String path) {
+		return URI.create("ws://127.0.0.1:" + this.port + path);
+	}
+
+	@SuppressWarnings("unchecked")
+	Map<String, Object> stats() throws IOException, InterruptedException {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/bench/stats"))
+				.timeout(Duration.ofSeconds(60))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		return JsonMapper.builder().build().readValue(response.body(), Map.class);
+	}
+
+	private void awaitReady() throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("The " + this.description + " server exited with "
+						+ this.process.exitValue() + "; see benchmarks/target/server-*.log");
+			}
+			try {
+				stats();
+				return;
+			}
+			catch (IOException ex) {
+				Thread.sleep(200);
+			}
+		}
+		throw new IllegalStateException("The " + this.description + " server did not start within 60 s");
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		this.process.waitFor();
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.fastws.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Reports the server's memory after a full garbage collection, for the scale benchmark.
+ */
+@RestController
+class StatsController {
+
+	@GetMapping("/bench/stats")
+	Map<String, Object> stats() throws IOException {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		Map<String, Object> stats = new LinkedHashMap<>();
+		stats.put("heapUsed", memory.getHeapMemoryUsage().getUsed());
+		stats.put("heapCommitted", memory.getHeapMemoryUsage().getCommitted());
+		stats.put("nonHeapUsed", memory.getNonHeapMemoryUsage().getUsed());
+		stats.put("rss", residentSetSize());
+		stats.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
+		stats.put("javaVersion", System.getProperty("java.version"));
+		return stats;
+	}
+
+	private static long residentSetSize() throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+			}
+		}
+		return -1;
+	}
+
+}
