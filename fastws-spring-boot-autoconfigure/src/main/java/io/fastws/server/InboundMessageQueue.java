@@ -1,11 +1,15 @@
 package io.fastws.server;
 
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import io.fastws.InboundMessage;
 
 /**
- * The messages a client sent that its handler has not received yet.
+ * The messages a client sent that its handler has not received yet: many producers (container threads),
+ * one consumer (the handler thread, which parks here while it waits, with a shallow stack, since a parked
+ * virtual thread keeps its stack on the heap).
  *
  * <p>When {@code capacity} messages are waiting, reading from the client is suspended; it resumes once the
  * handler has taken the queue down to half. Nothing is dropped, and a disconnect is always queued, so the
@@ -13,11 +17,15 @@ import io.fastws.InboundMessage;
  */
 final class InboundMessageQueue {
 
-	private final LinkedBlockingQueue<InboundMessage> queue = new LinkedBlockingQueue<>();
+	private final ConcurrentLinkedQueue<InboundMessage> queue = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger size = new AtomicInteger();
 
 	private final int capacity;
 
 	private final int resumeThreshold;
+
+	private volatile Thread waiter;
 
 	private volatile FlowControl flowControl;
 
@@ -41,11 +49,16 @@ final class InboundMessageQueue {
 	 * @param message the message
 	 */
 	void add(InboundMessage message) {
-		this.queue.add(message);
-		if (this.queue.size() >= this.capacity && !this.suspended) {
+		this.queue.offer(message);
+		int queued = this.size.incrementAndGet();
+		Thread consumer = this.waiter;
+		if (consumer != null) {
+			LockSupport.unpark(consumer);
+		}
+		if (queued >= this.capacity && !this.suspended) {
 			synchronized (this) {
 				FlowControl control = this.flowControl;
-				if (control != null && !this.suspended && this.queue.size() >= this.capacity) {
+				if (control != null && !this.suspended && this.size.get() >= this.capacity) {
 					this.suspended = true;
 					control.suspend();
 				}
@@ -54,15 +67,29 @@ final class InboundMessageQueue {
 	}
 
 	/**
-	 * Wait for the next message, resuming reading once the handler has caught up.
+	 * Wait for the next message, resuming reading once the handler has caught up. One thread at a time.
 	 * @return the next message
 	 * @throws InterruptedException if the waiting thread is interrupted
 	 */
 	InboundMessage take() throws InterruptedException {
-		InboundMessage message = this.queue.take();
+		InboundMessage message = this.queue.poll();
+		while (message == null) {
+			this.waiter = Thread.currentThread();
+			message = this.queue.poll();
+			if (message == null) {
+				LockSupport.park(this);
+				if (Thread.interrupted()) {
+					this.waiter = null;
+					throw new InterruptedException();
+				}
+				message = this.queue.poll();
+			}
+		}
+		this.waiter = null;
+		int queued = this.size.decrementAndGet();
 		if (this.suspended) {
 			synchronized (this) {
-				if (this.suspended && this.queue.size() <= this.resumeThreshold) {
+				if (this.suspended && queued <= this.resumeThreshold) {
 					this.suspended = false;
 					this.flowControl.resume();
 				}
@@ -72,7 +99,7 @@ final class InboundMessageQueue {
 	}
 
 	int size() {
-		return this.queue.size();
+		return this.size.get();
 	}
 
 }

@@ -60,6 +60,10 @@ final class Outbox {
 	 * @throws IOException if the client is gone or over its limits
 	 */
 	void send(OutboundMessage message) throws IOException {
+		if (claimIdle()) {
+			writeDirectly(message);
+			return;
+		}
 		Entry entry = new Entry(message, sizeOf(message), new CompletableFuture<>());
 		if (enqueue(entry)) {
 			writeQueue();
@@ -84,6 +88,56 @@ final class Outbox {
 			this.writer.execute(this::writeQueue);
 		}
 		return entry.done();
+	}
+
+	/**
+	 * Claim the writer role if no one writes and nothing waits, so that the common case of one thread
+	 * sending and waiting needs no queue entry.
+	 */
+	private boolean claimIdle() {
+		synchronized (this.lock) {
+			if (this.writing || this.failure != null || !this.queue.isEmpty()) {
+				return false;
+			}
+			this.writing = true;
+			return true;
+		}
+	}
+
+	private void writeDirectly(OutboundMessage message) throws IOException {
+		try {
+			write(message);
+		}
+		catch (IOException | RuntimeException ex) {
+			Entry failed = new Entry(message, 0, new CompletableFuture<>());
+			synchronized (this.lock) {
+				this.queue.addFirst(failed);
+			}
+			finish(failed, ex);
+			release();
+			throw (ex instanceof IOException io) ? io : new IOException(ex);
+		}
+		if (message instanceof OutboundMessage.Close) {
+			Entry closed = new Entry(message, 0, new CompletableFuture<>());
+			synchronized (this.lock) {
+				this.queue.addFirst(closed);
+			}
+			finish(closed, null);
+		}
+		release();
+	}
+
+	/**
+	 * Give up the writer role, writing whatever was queued meanwhile first.
+	 */
+	private void release() {
+		synchronized (this.lock) {
+			if (this.queue.isEmpty() || this.failure != null) {
+				this.writing = false;
+				return;
+			}
+		}
+		writeQueue();
 	}
 
 	/**
