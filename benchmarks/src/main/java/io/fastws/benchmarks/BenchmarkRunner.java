@@ -90,10 +90,9 @@ public final class BenchmarkRunner {
 				load.await("CLOSED");
 				long heap = number(after, "heapUsed") - number(before, "heapUsed");
 				long rss = number(after, "rss") - number(before, "rss");
-				long committed = number(after, "heapCommitted") - number(before, "heapCommitted");
 				long threads = number(after, "threads") - number(before, "threads");
 				return new Results.Scale(connections, rate, heap / connections, rss / connections,
-						(rss - committed) / connections, threads, (String) after.get("javaVersion"));
+						(rss - heap) / connections, threads, (String) after.get("javaVersion"));
 			}
 		}
 	}

@@ -81,7 +81,7 @@ final class Results {
 		}
 		md.append("\n## Idle connections\n\n");
 		md.append("| server | connections | handshakes/s | heap per connection | RSS per connection "
-				+ "| native (RSS − heap) per connection | extra platform threads |\n");
+				+ "| RSS − heap per connection | extra platform threads |\n");
 		md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
 		for (int i = 0; i < this.scales.size(); i++) {
 			Scale scale = this.scales.get(i);
