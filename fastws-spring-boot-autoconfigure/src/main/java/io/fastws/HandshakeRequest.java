@@ -142,13 +142,4 @@ public final class HandshakeRequest {
 		return this.subprotocols;
 	}
 
-	/**
-	 * Return a copy of this request with the given path variables.
-	 * @param pathVariables the variables of the matched route template
-	 * @return a new request
-	 */
-	public HandshakeRequest withPathVariables(Map<String, String> pathVariables) {
-		return new HandshakeRequest(this.url, this.headers, this.remoteAddress, this.principal, pathVariables);
-	}
-
 }

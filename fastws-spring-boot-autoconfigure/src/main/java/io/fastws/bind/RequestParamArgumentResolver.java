@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.ValueConstants;
  * Binds {@link RequestParam @RequestParam} parameters to query parameters; a {@code List} or array receives
  * every value of a repeated key.
  *
- * <p>With default resolution, as the last resolver of a chain, it also binds parameters of simple types
- * that carry no annotation, as optional query parameters, as Spring MVC does.
+ * <p>With default resolution, as the last resolver of a chain, it also binds the parameters of simple types
+ * that no other resolver took, such as {@code @Min(1) int count}, as optional query parameters, as Spring
+ * MVC does.
  */
 public class RequestParamArgumentResolver extends AbstractNamedValueArgumentResolver {
 
@@ -36,7 +37,7 @@ public class RequestParamArgumentResolver extends AbstractNamedValueArgumentReso
 		if (parameter.hasParameterAnnotation(RequestParam.class)) {
 			return true;
 		}
-		return this.useDefaultResolution && parameter.getParameterAnnotations().length == 0
+		return this.useDefaultResolution
 				&& BeanUtils.isSimpleProperty(parameter.nestedIfOptional().getNestedParameterType());
 	}
 

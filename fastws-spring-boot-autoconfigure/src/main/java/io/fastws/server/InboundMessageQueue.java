@@ -40,10 +40,6 @@ final class InboundMessageQueue {
 		this.flowControl = flowControl;
 	}
 
-	boolean isSuspended() {
-		return this.suspended;
-	}
-
 	/**
 	 * Queue a message from the client, suspending reading if the queue is full.
 	 * @param message the message
@@ -96,10 +92,6 @@ final class InboundMessageQueue {
 			}
 		}
 		return message;
-	}
-
-	int size() {
-		return this.size.get();
 	}
 
 }

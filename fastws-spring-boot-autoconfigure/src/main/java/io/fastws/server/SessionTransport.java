@@ -68,10 +68,6 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		return this.handshake;
 	}
 
-	InboundMessageQueue inbound() {
-		return this.inbound;
-	}
-
 	/**
 	 * Report that the container could not complete the upgrade the handler accepted.
 	 * @param failure what went wrong
