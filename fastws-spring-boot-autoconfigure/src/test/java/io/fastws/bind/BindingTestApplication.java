@@ -44,6 +44,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @EnableAutoConfiguration
 @Import({ BindingTestApplication.ItemsController.class, BindingTestApplication.ConversionController.class,
 		BindingTestApplication.ValidationController.class, BindingTestApplication.DependencyController.class,
+		BindingTestApplication.PlainParameterController.class,
 		BindingTestApplication.ConnectionController.class, BindingTestApplication.CookieOrToken.class,
 		BindingTestApplication.CallCounter.class, BindingTestApplication.Resources.class })
 class BindingTestApplication {
@@ -211,6 +212,18 @@ class BindingTestApplication {
 				@RequestParam @Pattern(regexp = "[a-z]+") String name) {
 			webSocket.accept();
 			webSocket.sendText(itemCount + " " + name);
+			webSocket.receiveText();
+		}
+
+	}
+
+	@WebSocketController
+	static class PlainParameterController {
+
+		@WebSocketMapping("/plain")
+		void plain(WebSocket webSocket, @Min(1) int count, String name) {
+			webSocket.accept();
+			webSocket.sendText(count + " " + name);
 			webSocket.receiveText();
 		}
 

@@ -123,6 +123,17 @@ class NamedValueBindingTests {
 	}
 
 	@Test
+	void unannotatedSimpleParametersAreOptionalQueryParametersAndTheirConstraintsHold() {
+		try (WebSocketTestSession session = this.client.connect("/plain?count=2")) {
+			assertThat(session.receiveText()).isEqualTo("2 null");
+		}
+		assertThatExceptionOfType(HandshakeRejectedException.class)
+			.isThrownBy(() -> this.client.connect("/plain?count=0&name=x"))
+			.satisfies((ex) -> assertThat(BindingTestSupport.errorsOf(ex)).singleElement()
+				.satisfies((error) -> assertThat(error).containsEntry("name", "count").containsEntry("type", "validation")));
+	}
+
+	@Test
 	void constraintsOnParametersAreValidated() {
 		try (WebSocketTestSession session = this.client.connect("/validated?item-count=2&name=abc")) {
 			assertThat(session.receiveText()).isEqualTo("2 abc");
