@@ -69,7 +69,7 @@ public abstract class AbstractNamedValueArgumentResolver implements WebSocketArg
 			values = List.of(info.defaultValue());
 		}
 		if (values.isEmpty()) {
-			if (info.required() && !parameter.isOptional()) {
+			if ((info.required() && !parameter.isOptional()) || parameter.getParameterType().isPrimitive()) {
 				throw new ArgumentBindingException(BindingError.missing(getSource(), info.name()));
 			}
 			return emptyValue(parameter);
@@ -113,11 +113,6 @@ public abstract class AbstractNamedValueArgumentResolver implements WebSocketArg
 		Class<?> type = parameter.getParameterType();
 		if (type == Optional.class) {
 			return Optional.empty();
-		}
-		if (type.isPrimitive()) {
-			throw new IllegalStateException("Optional " + type + " parameter '" + parameter.getParameterName()
-					+ "' cannot be empty: use " + ClassUtils.resolvePrimitiveIfNecessary(type).getSimpleName()
-					+ " or Optional");
 		}
 		return null;
 	}

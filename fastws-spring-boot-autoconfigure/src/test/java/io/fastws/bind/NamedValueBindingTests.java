@@ -123,10 +123,13 @@ class NamedValueBindingTests {
 	}
 
 	@Test
-	void unannotatedSimpleParametersAreOptionalQueryParametersAndTheirConstraintsHold() {
+	void unannotatedSimpleParametersAreQueryParametersOptionalUnlessPrimitiveAndTheirConstraintsHold() {
 		try (WebSocketTestSession session = this.client.connect("/plain?count=2")) {
 			assertThat(session.receiveText()).isEqualTo("2 null");
 		}
+		assertThatExceptionOfType(HandshakeRejectedException.class).isThrownBy(() -> this.client.connect("/plain"))
+			.satisfies((ex) -> assertThat(BindingTestSupport.errorsOf(ex)).singleElement()
+				.satisfies((error) -> assertThat(error).containsEntry("name", "count").containsEntry("type", "missing")));
 		assertThatExceptionOfType(HandshakeRejectedException.class)
 			.isThrownBy(() -> this.client.connect("/plain?count=0&name=x"))
 			.satisfies((ex) -> assertThat(BindingTestSupport.errorsOf(ex)).singleElement()
