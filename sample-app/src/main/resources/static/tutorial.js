@@ -39,6 +39,22 @@ function sendFormTo(currentSocket) {
     });
 }
 
+// Opens a socket that shows its state, lists what it receives and sends what is typed.
+function openChat(path, lostText) {
+    const ws = new WebSocket(webSocketUrl(path));
+    ws.onopen = () => {
+        showStatus("Connected", "connected");
+        setCanSend(true);
+    };
+    ws.onmessage = (event) => appendMessage(event.data);
+    ws.onclose = (event) => {
+        setCanSend(false);
+        showStatus(describeClose(event, lostText), "disconnected");
+    };
+    sendFormTo(() => ws);
+    return ws;
+}
+
 // Says in words why a connection ended: closed by the server, or lost.
 function describeClose(event, lostText) {
     return event.wasClean

@@ -275,7 +275,8 @@ public class FastWsProperties {
 	public static class ThreadPool {
 
 		/**
-		 * Most connections handled at once; when all threads are busy, new handshakes get 503.
+		 * Most connections handled at once; when all threads are busy, new handshakes get 503. Also the most
+		 * threads that write messages queued without waiting, such as group sends.
 		 */
 		private int maxSize = 200;
 

@@ -105,26 +105,18 @@ final class Outbox {
 	}
 
 	private void writeDirectly(OutboundMessage message) throws IOException {
+		Exception error = null;
 		try {
 			write(message);
 		}
 		catch (IOException | RuntimeException ex) {
-			Entry failed = new Entry(message, 0, new CompletableFuture<>());
-			synchronized (this.lock) {
-				this.queue.addFirst(failed);
-			}
-			finish(failed, ex);
-			release();
-			throw (ex instanceof IOException io) ? io : new IOException(ex);
+			error = ex;
 		}
-		if (message instanceof OutboundMessage.Close) {
-			Entry closed = new Entry(message, 0, new CompletableFuture<>());
-			synchronized (this.lock) {
-				this.queue.addFirst(closed);
-			}
-			finish(closed, null);
-		}
+		IOException failure = settle(message, error);
 		release();
+		if (failure != null) {
+			throw failure;
+		}
 	}
 
 	/**
@@ -205,32 +197,46 @@ final class Outbox {
 	}
 
 	private void finish(Entry entry, Exception error) {
-		List<Entry> failed = List.of();
-		IOException cause = null;
 		synchronized (this.lock) {
 			if (this.queue.peek() == entry) {
 				this.queue.poll();
 				this.bufferedBytes -= entry.size();
 			}
-			if (error != null && this.failure == null) {
-				cause = new IOException("Sending to the client failed", error);
-				failed = abort(cause, isTimeout(error) ? CloseCodes.WS_1008_POLICY_VIOLATION : 0,
-						"Send time limit exceeded");
-			}
-			else if (error == null && entry.message() instanceof OutboundMessage.Close && this.failure == null) {
-				cause = new IOException("The connection was closed");
-				this.failure = cause;
-				failed = drainQueue();
-			}
 		}
-		if (error == null) {
+		IOException failure = settle(entry.message(), error);
+		if (failure == null) {
 			entry.done().complete(null);
 		}
 		else {
-			entry.done().completeExceptionally((cause != null) ? cause : new IOException(error));
+			entry.done().completeExceptionally(failure);
 		}
-		IOException reason = cause;
+	}
+
+	/**
+	 * Record the outcome of one write: a failed write fails the outbox (closing the client with 1008 if it
+	 * took too long), a written close ends it; either way the messages still queued fail.
+	 * @return the failure to report for this write, or {@code null} if it succeeded
+	 */
+	private IOException settle(OutboundMessage message, Exception error) {
+		List<Entry> failed = List.of();
+		IOException failure = null;
+		IOException reason;
+		synchronized (this.lock) {
+			if (error != null) {
+				failure = new IOException("Sending to the client failed", error);
+				if (this.failure == null) {
+					failed = abort(failure, isTimeout(error) ? CloseCodes.WS_1008_POLICY_VIOLATION : 0,
+							"Send time limit exceeded");
+				}
+			}
+			else if (message instanceof OutboundMessage.Close && this.failure == null) {
+				this.failure = new IOException("The connection was closed");
+				failed = drainQueue();
+			}
+			reason = this.failure;
+		}
 		failed.forEach((queued) -> queued.done().completeExceptionally(reason));
+		return failure;
 	}
 
 	private static boolean isTimeout(Throwable error) {
