@@ -112,7 +112,8 @@ final class Outbox {
 		catch (IOException | RuntimeException ex) {
 			error = ex;
 		}
-		IOException failure = settle(message, error);
+		IOException failure = (error != null || message instanceof OutboundMessage.Close) ? settle(message, error)
+				: null;
 		release();
 		if (failure != null) {
 			throw failure;
