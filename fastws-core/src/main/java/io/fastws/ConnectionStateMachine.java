@@ -71,7 +71,7 @@ final class ConnectionStateMachine {
 					}
 					return message;
 				}
-				default -> throw new WebSocketDisconnectedException(
+				default -> throw new WebSocketNotConnectedException(
 						"Cannot call \"receive\" once a disconnect message has been received.");
 			}
 		}
@@ -155,7 +155,7 @@ final class ConnectionStateMachine {
 				}
 				throw unexpected(message, "\"websocket.http.response.body\"");
 			}
-			case DISCONNECTED -> throw new WebSocketDisconnectedException(
+			case DISCONNECTED -> throw new WebSocketNotConnectedException(
 					"Cannot call \"send\" once a close message has been sent.");
 		};
 	}

@@ -29,7 +29,7 @@ public final class HandshakeRequest {
 
 	private final Principal principal;
 
-	private final Map<String, String> pathVariables;
+	private final Map<String, String> pathParams;
 
 	private final MultiValueMap<String, String> queryParams;
 
@@ -43,15 +43,15 @@ public final class HandshakeRequest {
 	 * @param headers the request headers, copied, since a server recycles its own once the handshake is over
 	 * @param remoteAddress the client's address, or {@code null} if unknown
 	 * @param principal the authenticated user, or {@code null} when anonymous
-	 * @param pathVariables the variables of the matched route template
+	 * @param pathParams the variables of the matched route template
 	 */
 	public HandshakeRequest(URI url, HttpHeaders headers, InetSocketAddress remoteAddress, Principal principal,
-			Map<String, String> pathVariables) {
+			Map<String, String> pathParams) {
 		this.url = url;
 		this.headers = HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(headers));
 		this.remoteAddress = remoteAddress;
 		this.principal = principal;
-		this.pathVariables = Collections.unmodifiableMap(new LinkedHashMap<>(pathVariables));
+		this.pathParams = Collections.unmodifiableMap(new LinkedHashMap<>(pathParams));
 		this.queryParams = QueryStringParser.parse(url.getRawQuery());
 		this.cookies = CookieHeaderParser.parse(headers.getOrEmpty(HttpHeaders.COOKIE));
 		this.subprotocols = parseSubprotocols(headers);
@@ -113,8 +113,8 @@ public final class HandshakeRequest {
 	 * Return the variables of the matched route template, in template order.
 	 * @return the path variables, read-only
 	 */
-	public Map<String, String> pathVariables() {
-		return this.pathVariables;
+	public Map<String, String> pathParams() {
+		return this.pathParams;
 	}
 
 	/**

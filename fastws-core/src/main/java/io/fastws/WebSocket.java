@@ -273,7 +273,7 @@ public class WebSocket {
 
 	private InboundMessage receiveData() {
 		if (applicationState() != WebSocketState.CONNECTED) {
-			throw new WebSocketDisconnectedException("WebSocket is not connected. Need to call \"accept\" first.");
+			throw new WebSocketNotConnectedException("WebSocket is not connected. Need to call \"accept\" first.");
 		}
 		InboundMessage message = receive();
 		if (message instanceof InboundMessage.Disconnect disconnect) {
@@ -419,7 +419,7 @@ public class WebSocket {
 	 * @return the path variables, read-only
 	 */
 	public Map<String, String> pathParams() {
-		return this.request.pathVariables();
+		return this.request.pathParams();
 	}
 
 	/**

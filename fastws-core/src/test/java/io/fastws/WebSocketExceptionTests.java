@@ -45,7 +45,7 @@ class WebSocketExceptionTests {
 
 	@Test
 	void stateErrorsAreIllegalStateExceptions() {
-		assertThat(new WebSocketDisconnectedException("x")).isInstanceOf(WebSocketStateException.class)
+		assertThat(new WebSocketNotConnectedException("x")).isInstanceOf(WebSocketStateException.class)
 			.isInstanceOf(IllegalStateException.class);
 	}
 

@@ -24,11 +24,11 @@ class WebSocketReceiveTests {
 
 	@Test
 	void receiveBeforeAcceptIsRejectedWithStarletteMessage() {
-		assertThatExceptionOfType(WebSocketDisconnectedException.class).isThrownBy(this.webSocket::receiveText)
+		assertThatExceptionOfType(WebSocketNotConnectedException.class).isThrownBy(this.webSocket::receiveText)
 			.withMessage("WebSocket is not connected. Need to call \"accept\" first.");
-		assertThatExceptionOfType(WebSocketDisconnectedException.class).isThrownBy(this.webSocket::receiveBytes)
+		assertThatExceptionOfType(WebSocketNotConnectedException.class).isThrownBy(this.webSocket::receiveBytes)
 			.withMessage("WebSocket is not connected. Need to call \"accept\" first.");
-		assertThatExceptionOfType(WebSocketDisconnectedException.class).isThrownBy(this.webSocket::receiveJson)
+		assertThatExceptionOfType(WebSocketNotConnectedException.class).isThrownBy(this.webSocket::receiveJson)
 			.withMessage("WebSocket is not connected. Need to call \"accept\" first.");
 	}
 
@@ -36,7 +36,7 @@ class WebSocketReceiveTests {
 	void receiveAfterTheApplicationClosedIsRejectedWithStarletteMessage() {
 		this.webSocket.accept();
 		this.webSocket.close();
-		assertThatExceptionOfType(WebSocketDisconnectedException.class).isThrownBy(this.webSocket::receiveText)
+		assertThatExceptionOfType(WebSocketNotConnectedException.class).isThrownBy(this.webSocket::receiveText)
 			.withMessage("WebSocket is not connected. Need to call \"accept\" first.");
 	}
 

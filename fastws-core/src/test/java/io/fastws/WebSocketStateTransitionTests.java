@@ -62,7 +62,7 @@ class WebSocketStateTransitionTests {
 		this.transport.clientCloses(1000, "");
 		this.webSocket.accept();
 		this.webSocket.receive();
-		assertThatExceptionOfType(WebSocketDisconnectedException.class).isThrownBy(this.webSocket::receive)
+		assertThatExceptionOfType(WebSocketNotConnectedException.class).isThrownBy(this.webSocket::receive)
 			.withMessage("Cannot call \"receive\" once a disconnect message has been received.");
 	}
 
@@ -128,10 +128,10 @@ class WebSocketStateTransitionTests {
 	void sendAfterCloseIsRejectedWithStarletteMessage() {
 		this.webSocket.accept();
 		this.webSocket.close();
-		assertThatExceptionOfType(WebSocketDisconnectedException.class)
+		assertThatExceptionOfType(WebSocketNotConnectedException.class)
 			.isThrownBy(() -> this.webSocket.sendText("late"))
 			.withMessage("Cannot call \"send\" once a close message has been sent.");
-		assertThatExceptionOfType(WebSocketDisconnectedException.class).isThrownBy(this.webSocket::close)
+		assertThatExceptionOfType(WebSocketNotConnectedException.class).isThrownBy(this.webSocket::close)
 			.withMessage("Cannot call \"send\" once a close message has been sent.");
 	}
 
