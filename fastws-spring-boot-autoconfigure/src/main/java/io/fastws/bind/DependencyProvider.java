@@ -59,9 +59,9 @@ final class DependencyProvider {
 		return this.binder.description();
 	}
 
-	Object provide(WebSocket webSocket) throws Exception {
+	Object provide(WebSocket webSocket, DependencyScope scope) throws Exception {
 		Object bean = this.beanFactory.getBean(this.beanType);
-		return this.binder.invoke(bean, this.binder.bind(bean, webSocket));
+		return this.binder.invoke(bean, this.binder.bind(bean, webSocket, scope));
 	}
 
 }

@@ -6,32 +6,35 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.fastws.WebSocket;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
  * The {@link io.fastws.annotation.Depends @Depends} results of one connection: the per-connection cache,
  * and the results to close, in reverse order, when the connection ends.
+ *
+ * <p>The connection's task owns its scope: it creates it before binding the handler's arguments and
+ * {@linkplain #close() closes} it once the handler has returned. Only that task's thread uses it.
  */
-public final class DependencyScope {
-
-	private static final String ATTRIBUTE = DependencyScope.class.getName();
+public final class DependencyScope implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(DependencyScope.class);
 
-	private final Map<Object, Object> cache = new HashMap<>();
+	private final String connection;
+
+	private final Map<DependencyProvider, Object> cache = new HashMap<>();
 
 	private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
 
-	private DependencyScope() {
+	/**
+	 * Create an empty scope for one connection.
+	 * @param connection the connection, as logs name it
+	 */
+	public DependencyScope(String connection) {
+		this.connection = connection;
 	}
 
-	static DependencyScope of(WebSocket webSocket) {
-		return (DependencyScope) webSocket.attributes().computeIfAbsent(ATTRIBUTE, (key) -> new DependencyScope());
-	}
-
-	Object cached(Object provider, Callable<Object> call) throws Exception {
+	Object cached(DependencyProvider provider, Callable<Object> call) throws Exception {
 		if (this.cache.containsKey(provider)) {
 			return this.cache.get(provider);
 		}
@@ -47,24 +50,21 @@ public final class DependencyScope {
 	}
 
 	/**
-	 * Close the {@link AutoCloseable} results of the given connection's providers, the last created first.
-	 * A failure to close one is logged and does not stop the others.
-	 * @param webSocket the connection, once its handler has returned
+	 * Close the {@link AutoCloseable} results of the connection's providers, the last created first. A
+	 * failure to close one is logged at WARN and does not stop the others.
 	 */
-	public static void close(WebSocket webSocket) {
-		DependencyScope scope = (DependencyScope) webSocket.attributes().remove(ATTRIBUTE);
-		if (scope == null) {
-			return;
-		}
-		while (!scope.closeables.isEmpty()) {
-			AutoCloseable closeable = scope.closeables.pop();
+	@Override
+	public void close() {
+		while (!this.closeables.isEmpty()) {
+			AutoCloseable closeable = this.closeables.pop();
 			try {
 				closeable.close();
 			}
 			catch (Exception ex) {
-				logger.warn("Failed to close dependency " + closeable + " of " + webSocket, ex);
+				logger.warn("Failed to close dependency " + closeable + " of " + this.connection, ex);
 			}
 		}
+		this.cache.clear();
 	}
 
 }

@@ -69,11 +69,29 @@ public class DependsArgumentResolver implements WebSocketArgumentResolver {
 		return true;
 	}
 
+	/**
+	 * Not supported: a provider's result belongs to its connection's {@link DependencyScope}, so
+	 * {@code @Depends} parameters are bound through {@link #resolveArgument(MethodParameter, WebSocket,
+	 * DependencyScope)}.
+	 * @throws UnsupportedOperationException always
+	 */
 	@Override
-	public Object resolveArgument(MethodParameter parameter, WebSocket webSocket) throws Exception {
+	public Object resolveArgument(MethodParameter parameter, WebSocket webSocket) {
+		throw new UnsupportedOperationException("@Depends parameters are bound with their connection's DependencyScope");
+	}
+
+	/**
+	 * Bind the parameter to its provider's result for the connection, calling the provider unless the
+	 * scope has its result already.
+	 * @param parameter the {@code @Depends} parameter
+	 * @param webSocket the connection, still CONNECTING
+	 * @param scope the connection's dependency scope
+	 * @return the provider's result
+	 * @throws Exception what the provider threw
+	 */
+	Object resolveArgument(MethodParameter parameter, WebSocket webSocket, DependencyScope scope) throws Exception {
 		Depends depends = parameter.getParameterAnnotation(Depends.class);
 		DependencyProvider provider = provider(depends);
-		DependencyScope scope = DependencyScope.of(webSocket);
 		Object result;
 		if (depends.useCache()) {
 			result = scope.cached(provider, () -> provided(provider, webSocket, scope));
@@ -86,7 +104,7 @@ public class DependsArgumentResolver implements WebSocketArgumentResolver {
 
 	private static Object provided(DependencyProvider provider, WebSocket webSocket, DependencyScope scope)
 			throws Exception {
-		Object result = provider.provide(webSocket);
+		Object result = provider.provide(webSocket, scope);
 		scope.closeWhenDone(result);
 		return result;
 	}

@@ -47,12 +47,13 @@ public class InvocableWebSocketHandlerMethod {
 	/**
 	 * Bind the arguments for the given connection and call the method.
 	 * @param webSocket the connection
+	 * @param scope the connection's dependency scope, which the caller closes once the method has returned
 	 * @throws ArgumentBindingException if arguments cannot be bound; the method is then not called
 	 * @throws Exception what a provider or the method threw
 	 */
-	public void invoke(WebSocket webSocket) throws Exception {
+	public void invoke(WebSocket webSocket, DependencyScope scope) throws Exception {
 		Object bean = this.handlerMethod.createWithResolvedBean().getBean();
-		this.binder.invoke(bean, this.binder.bind(bean, webSocket));
+		this.binder.invoke(bean, this.binder.bind(bean, webSocket, scope));
 	}
 
 }

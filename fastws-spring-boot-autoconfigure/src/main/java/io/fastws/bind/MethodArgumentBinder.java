@@ -83,13 +83,13 @@ final class MethodArgumentBinder {
 		return this.parameters;
 	}
 
-	Object[] bind(Object bean, WebSocket webSocket) throws Exception {
+	Object[] bind(Object bean, WebSocket webSocket, DependencyScope scope) throws Exception {
 		Object[] arguments = new Object[this.parameters.length];
 		List<BindingError> errors = new ArrayList<>();
 		Set<Integer> failed = new HashSet<>();
 		for (int i : this.bindingOrder) {
 			try {
-				arguments[i] = this.resolver.resolveArgument(this.parameters[i], webSocket);
+				arguments[i] = this.resolver.resolveArgument(this.parameters[i], webSocket, scope);
 			}
 			catch (ArgumentBindingException ex) {
 				errors.addAll(ex.getErrors());

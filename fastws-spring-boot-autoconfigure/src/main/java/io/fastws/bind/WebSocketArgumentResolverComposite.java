@@ -50,6 +50,23 @@ public class WebSocketArgumentResolverComposite implements WebSocketArgumentReso
 	}
 
 	/**
+	 * Bind a parameter for a connection, {@link io.fastws.annotation.Depends @Depends} parameters within the
+	 * connection's dependency scope.
+	 * @param parameter a supported parameter
+	 * @param webSocket the connection, still CONNECTING
+	 * @param scope the connection's dependency scope
+	 * @return the argument, possibly {@code null}
+	 * @throws Exception if the argument cannot be bound
+	 */
+	Object resolveArgument(MethodParameter parameter, WebSocket webSocket, DependencyScope scope) throws Exception {
+		WebSocketArgumentResolver resolver = findResolver(parameter);
+		if (resolver instanceof DependsArgumentResolver dependsResolver) {
+			return dependsResolver.resolveArgument(parameter, webSocket, scope);
+		}
+		return resolveArgument(parameter, webSocket);
+	}
+
+	/**
 	 * Return the source and the name under which binding errors report the given parameter, such as
 	 * {@code query} and {@code q}.
 	 * @param parameter a parameter this composite supports

@@ -55,8 +55,9 @@ final class WebSocketConnectionTask implements Runnable {
 			return;
 		}
 		Throwable failure = null;
+		DependencyScope dependencies = new DependencyScope(describe());
 		try {
-			this.route.handler().invoke(this.webSocket);
+			this.route.handler().invoke(this.webSocket, dependencies);
 		}
 		catch (WebSocketDisconnect ex) {
 			if (logger.isDebugEnabled()) {
@@ -68,7 +69,7 @@ final class WebSocketConnectionTask implements Runnable {
 		}
 		finally {
 			finish(failure);
-			DependencyScope.close(this.webSocket);
+			dependencies.close();
 			Thread.interrupted();
 		}
 	}
