@@ -16,6 +16,7 @@ import io.fastws.WebSocketException;
 import io.fastws.annotation.Depends;
 import io.fastws.annotation.WebSocketController;
 import io.fastws.annotation.WebSocketMapping;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
@@ -44,7 +45,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @EnableAutoConfiguration
 @Import({ BindingTestApplication.ItemsController.class, BindingTestApplication.ConversionController.class,
 		BindingTestApplication.ValidationController.class, BindingTestApplication.DependencyController.class,
-		BindingTestApplication.PlainParameterController.class,
+		BindingTestApplication.PlainParameterController.class, BindingTestApplication.RejectionController.class,
 		BindingTestApplication.ConnectionController.class, BindingTestApplication.CookieOrToken.class,
 		BindingTestApplication.CallCounter.class, BindingTestApplication.Resources.class })
 class BindingTestApplication {
@@ -225,6 +226,18 @@ class BindingTestApplication {
 			webSocket.accept();
 			webSocket.sendText(count + " " + name);
 			webSocket.receiveText();
+		}
+
+	}
+
+	@WebSocketController
+	static class RejectionController {
+
+		@WebSocketMapping("/rejected/{id}")
+		void rejected(WebSocket webSocket, @PathVariable int id, @RequestParam String q,
+				@RequestHeader("X-Token") String token, @CookieValue int session, @RequestParam @Min(1) int count,
+				@Depends(CallCounter.class) @Max(0) int calls) {
+			webSocket.accept();
 		}
 
 	}
