@@ -49,8 +49,7 @@ final class JsonCodec {
 			return this.jsonMapper.readValue(json, type);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidMessageException(CloseCodes.WS_1007_INVALID_FRAME_PAYLOAD_DATA,
-					"Invalid JSON for " + type.getSimpleName() + ": " + ex.getOriginalMessage());
+			throw InvalidMessageException.invalidJson(type, ex.getOriginalMessage());
 		}
 	}
 
