@@ -12,8 +12,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.fastws.CloseCodes;
+import io.fastws.InvalidMessageException;
 import io.fastws.JsonMode;
 import io.fastws.WebSocketDisconnect;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -24,7 +26,9 @@ import org.springframework.http.HttpHeaders;
  *
  * <p>Every receive waits at most the client's receive timeout and then throws
  * {@link ReceiveTimeoutException}; once the server has closed the connection, every receive throws
- * {@link WebSocketDisconnect} with the server's code and reason. Closing the session sends a normal close.
+ * {@link WebSocketDisconnect} with the server's code and reason. A message that cannot be read as asked
+ * throws {@link InvalidMessageException} with the code and text the server's {@code WebSocket} uses.
+ * Closing the session sends a normal close.
  */
 public final class WebSocketTestSession implements AutoCloseable {
 
@@ -132,48 +136,91 @@ public final class WebSocketTestSession implements AutoCloseable {
 	 * Receive the next text message.
 	 * @return the text
 	 * @throws WebSocketDisconnect if the server closed the connection
-	 * @throws IllegalStateException if the next message is binary
+	 * @throws ReceiveTimeoutException if no message arrives within the receive timeout
+	 * @throws InvalidMessageException if the server sent a binary message, with the text the server's
+	 * {@link io.fastws.WebSocket#receiveText()} uses
 	 */
 	public String receiveText() {
 		Object message = next();
 		if (message instanceof String text) {
 			return text;
 		}
-		throw new IllegalStateException("Expected a text message, but received a binary message");
+		throw InvalidMessageException.unexpectedType("text", "binary");
 	}
 
 	/**
 	 * Receive the next binary message.
 	 * @return the payload
 	 * @throws WebSocketDisconnect if the server closed the connection
-	 * @throws IllegalStateException if the next message is text
+	 * @throws ReceiveTimeoutException if no message arrives within the receive timeout
+	 * @throws InvalidMessageException if the server sent a text message, with the text the server's
+	 * {@link io.fastws.WebSocket#receiveBytes()} uses
 	 */
 	public byte[] receiveBytes() {
 		Object message = next();
 		if (message instanceof byte[] bytes) {
 			return bytes;
 		}
-		throw new IllegalStateException("Expected a binary message, but received a text message");
+		throw InvalidMessageException.unexpectedType("binary", "text");
 	}
 
 	/**
-	 * Receive the next text message as any JSON value.
+	 * Receive the next text message as any JSON value: a {@link java.util.Map}, {@link java.util.List},
+	 * {@link String}, {@link Number}, {@link Boolean} or {@code null}.
 	 * @return the value
+	 * @throws WebSocketDisconnect if the server closed the connection
+	 * @throws ReceiveTimeoutException if no message arrives within the receive timeout
+	 * @throws InvalidMessageException if the message is binary or not JSON
 	 */
 	public Object receiveJson() {
-		return receiveJson(Object.class);
+		return receiveJson(Object.class, JsonMode.TEXT);
 	}
 
 	/**
-	 * Receive the next message, text or binary, as JSON of the given type.
+	 * Receive the next message as any JSON value, from a text or a binary frame.
+	 * @param mode the frame type the JSON is expected in
+	 * @return the value
+	 * @throws WebSocketDisconnect if the server closed the connection
+	 * @throws ReceiveTimeoutException if no message arrives within the receive timeout
+	 * @throws InvalidMessageException if the message is in the other frame type or not JSON
+	 */
+	public Object receiveJson(JsonMode mode) {
+		return receiveJson(Object.class, mode);
+	}
+
+	/**
+	 * Receive the next text message as JSON bound to the given type.
 	 * @param <T> the type
 	 * @param type the class to bind to
 	 * @return the value
+	 * @throws WebSocketDisconnect if the server closed the connection
+	 * @throws ReceiveTimeoutException if no message arrives within the receive timeout
+	 * @throws InvalidMessageException if the message is binary or not JSON of that type
 	 */
 	public <T> T receiveJson(Class<T> type) {
-		Object message = next();
-		return (message instanceof String text) ? this.jsonMapper.readValue(text, type)
-				: this.jsonMapper.readValue((byte[]) message, type);
+		return receiveJson(type, JsonMode.TEXT);
+	}
+
+	/**
+	 * Receive the next message as JSON bound to the given type, from a text or a binary frame, as the
+	 * server's {@link io.fastws.WebSocket#receiveJson(Class, JsonMode)} does.
+	 * @param <T> the type
+	 * @param type the class to bind to
+	 * @param mode the frame type the JSON is expected in
+	 * @return the value
+	 * @throws WebSocketDisconnect if the server closed the connection
+	 * @throws ReceiveTimeoutException if no message arrives within the receive timeout
+	 * @throws InvalidMessageException if the message is in the other frame type (code 1003), or is not JSON
+	 * of that type (code 1007)
+	 */
+	public <T> T receiveJson(Class<T> type, JsonMode mode) {
+		String json = (mode == JsonMode.BINARY) ? new String(receiveBytes(), StandardCharsets.UTF_8) : receiveText();
+		try {
+			return this.jsonMapper.readValue(json, type);
+		}
+		catch (JacksonException ex) {
+			throw InvalidMessageException.invalidJson(type, ex.getOriginalMessage());
+		}
 	}
 
 	/**
