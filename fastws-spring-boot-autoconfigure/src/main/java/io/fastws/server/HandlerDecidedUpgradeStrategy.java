@@ -2,6 +2,7 @@ package io.fastws.server;
 
 import java.net.URI;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,7 +12,6 @@ import io.fastws.WebSocket;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,34 +26,29 @@ import org.springframework.web.socket.server.RequestUpgradeStrategy;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * A {@link RequestUpgradeStrategy} that lets the route's handler decide: once Spring has validated the
- * handshake, the handler starts on its own thread and the upgrade waits for its first decision.
+ * The {@link RequestUpgradeStrategy} of one {@link PendingConnection}: once Spring has validated the
+ * handshake, the route's handler starts on its own thread and the upgrade waits for its first decision.
  *
  * <p>Accepting upgrades through the container's own strategy, with the handler's subprotocol and headers;
  * any other decision is written as a plain HTTP response.
  */
 final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 
-	static final String ROUTE_ATTRIBUTE = HandlerDecidedUpgradeStrategy.class.getName() + ".route";
-
-	static final String PATH_VARIABLES_ATTRIBUTE = HandlerDecidedUpgradeStrategy.class.getName() + ".pathVariables";
-
 	private static final Log logger = LogFactory.getLog(HandlerDecidedUpgradeStrategy.class);
+
+	private final PendingConnection pending;
+
+	private final SessionTransport transport;
+
+	private final UpgradeSupport support;
 
 	private final RequestUpgradeStrategy delegate;
 
-	private final WebSocketHandlerExecutor executor;
-
-	private final JsonMapper jsonMapper;
-
-	private final ConnectionSettings settings;
-
-	HandlerDecidedUpgradeStrategy(RequestUpgradeStrategy delegate, WebSocketHandlerExecutor executor,
-			JsonMapper jsonMapper, ConnectionSettings settings) {
-		this.delegate = delegate;
-		this.executor = executor;
-		this.jsonMapper = jsonMapper;
-		this.settings = settings;
+	HandlerDecidedUpgradeStrategy(PendingConnection pending, SessionTransport transport, UpgradeSupport support) {
+		this.pending = pending;
+		this.transport = transport;
+		this.support = support;
+		this.delegate = support.container().upgradeStrategy();
 	}
 
 	@Override
@@ -66,43 +61,46 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 		return this.delegate.getSupportedExtensions(request);
 	}
 
+	/**
+	 * Start the handler and answer the upgrade as it decides. The given handler is this connection's
+	 * transport, which the strategy holds already.
+	 */
 	@Override
-	@SuppressWarnings("unchecked")
 	public void upgrade(ServerHttpRequest request, ServerHttpResponse response, String selectedProtocol,
 			List<WebSocketExtension> selectedExtensions, Principal user, WebSocketHandler wsHandler,
 			Map<String, Object> attributes) throws HandshakeFailureException {
-		SessionTransport transport = (SessionTransport) wsHandler;
-		WebSocketRoute route = (WebSocketRoute) attributes.get(ROUTE_ATTRIBUTE);
-		Map<String, String> pathVariables = (Map<String, String>) attributes.get(PATH_VARIABLES_ATTRIBUTE);
+		WebSocketRoute route = this.pending.route();
 		HandshakeRequest handshakeRequest = new HandshakeRequest(webSocketUrl(request), request.getHeaders(),
-				request.getRemoteAddress(), user, pathVariables);
-		WebSocket webSocket = new WebSocket(handshakeRequest, transport, this.jsonMapper);
-		HandshakeDecision handshake = transport.handshake();
+				request.getRemoteAddress(), user, this.pending.pathParams());
+		WebSocket webSocket = new WebSocket(handshakeRequest, this.transport, this.support.jsonMapper());
 		try {
-			this.executor.execute(new WebSocketConnectionTask(route, webSocket, handshake, this.jsonMapper));
+			this.support.executor()
+				.execute(new WebSocketConnectionTask(this.pending, webSocket, this.support.jsonMapper()));
 		}
 		catch (RejectedExecutionException ex) {
 			logger.warn("Refused " + route.describe() + ": all WebSocket handler threads are busy");
 			respond(response, HandshakeDecision.Responded.status(HttpStatus.SERVICE_UNAVAILABLE.value()));
 			return;
 		}
-		HandshakeDecision.Outcome outcome = awaitDecision(handshake, route);
+		HandshakeDecision.Outcome outcome = awaitDecision(route);
 		if (outcome instanceof HandshakeDecision.Accepted accepted) {
-			upgrade(request, response, accepted, selectedExtensions, user, transport, attributes);
+			upgrade(request, response, accepted, selectedExtensions, user, attributes);
 		}
 		else {
 			respond(response, (HandshakeDecision.Responded) outcome);
 		}
 	}
 
-	private HandshakeDecision.Outcome awaitDecision(HandshakeDecision handshake, WebSocketRoute route) {
+	private HandshakeDecision.Outcome awaitDecision(WebSocketRoute route) {
+		HandshakeDecision handshake = this.pending.decision();
+		Duration timeout = this.support.settings().handshakeTimeout();
 		HandshakeDecision.Responded timedOut = new HandshakeDecision.Responded(
 				HttpStatus.SERVICE_UNAVAILABLE.value(), Map.of(), new byte[0], true);
 		try {
-			HandshakeDecision.Outcome outcome = handshake.await(this.settings.handshakeTimeout(), timedOut);
+			HandshakeDecision.Outcome outcome = handshake.await(timeout, timedOut);
 			if (outcome == timedOut) {
-				logger.warn(route.describe() + " did not accept or reject the connection within "
-						+ this.settings.handshakeTimeout() + "; answered 503 and interrupted the handler");
+				logger.warn(route.describe() + " did not accept or reject the connection within " + timeout
+						+ "; answered 503 and interrupted the handler");
 			}
 			return outcome;
 		}
@@ -113,15 +111,15 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 	}
 
 	private void upgrade(ServerHttpRequest request, ServerHttpResponse response, HandshakeDecision.Accepted accepted,
-			List<WebSocketExtension> extensions, Principal user, SessionTransport transport,
-			Map<String, Object> attributes) {
+			List<WebSocketExtension> extensions, Principal user, Map<String, Object> attributes) {
 		HttpServletResponse servletResponse = ((ServletServerHttpResponse) response).getServletResponse();
 		accepted.headers().forEach(servletResponse::addHeader);
 		try {
-			this.delegate.upgrade(request, response, accepted.subprotocol(), extensions, user, transport, attributes);
+			this.delegate.upgrade(request, response, accepted.subprotocol(), extensions, user, this.transport,
+					attributes);
 		}
 		catch (RuntimeException ex) {
-			transport.upgradeFailed(ex);
+			this.pending.upgradeFailed(ex);
 			throw ex;
 		}
 	}

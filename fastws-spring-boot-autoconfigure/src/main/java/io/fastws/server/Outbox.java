@@ -12,10 +12,6 @@ import java.util.concurrent.Executor;
 
 import io.fastws.CloseCodes;
 import io.fastws.OutboundMessage;
-import jakarta.websocket.RemoteEndpoint;
-
-import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.WebSocketSession;
 
 /**
  * The messages on their way to one client, written one at a time and in the order they were queued.
@@ -29,9 +25,7 @@ import org.springframework.web.socket.WebSocketSession;
  */
 final class Outbox {
 
-	private final RemoteEndpoint.Basic remote;
-
-	private final WebSocketSession session;
+	private final ContainerSession session;
 
 	private final long bufferLimit;
 
@@ -47,8 +41,7 @@ final class Outbox {
 
 	private IOException failure;
 
-	Outbox(RemoteEndpoint.Basic remote, WebSocketSession session, long bufferLimit, Executor writer) {
-		this.remote = remote;
+	Outbox(ContainerSession session, long bufferLimit, Executor writer) {
 		this.session = session;
 		this.bufferLimit = bufferLimit;
 		this.writer = writer;
@@ -184,13 +177,13 @@ final class Outbox {
 
 	private void write(OutboundMessage message) throws IOException {
 		if (message instanceof OutboundMessage.SendText text) {
-			this.remote.sendText(text.text());
+			this.session.sendText(text.text());
 		}
 		else if (message instanceof OutboundMessage.SendBytes bytes) {
-			this.remote.sendBinary(ByteBuffer.wrap(bytes.bytes()));
+			this.session.sendBinary(ByteBuffer.wrap(bytes.bytes()));
 		}
 		else if (message instanceof OutboundMessage.Close close) {
-			this.session.close(new CloseStatus(close.code(), close.reason()));
+			this.session.close(close.code(), close.reason());
 		}
 		else {
 			throw new IOException("Unexpected message after the handshake: " + message.type());
@@ -259,7 +252,7 @@ final class Outbox {
 		if (closeCode != 0) {
 			this.writer.execute(() -> {
 				try {
-					this.session.close(new CloseStatus(closeCode, reason));
+					this.session.close(closeCode, reason);
 				}
 				catch (IOException | RuntimeException ex) {
 					// the container drops the connection itself

@@ -41,11 +41,10 @@ final class WebSocketConnectionTask implements Runnable {
 
 	private final JsonMapper jsonMapper;
 
-	WebSocketConnectionTask(WebSocketRoute route, WebSocket webSocket, HandshakeDecision handshake,
-			JsonMapper jsonMapper) {
-		this.route = route;
+	WebSocketConnectionTask(PendingConnection pending, WebSocket webSocket, JsonMapper jsonMapper) {
+		this.route = pending.route();
 		this.webSocket = webSocket;
-		this.handshake = handshake;
+		this.handshake = pending.decision();
 		this.jsonMapper = jsonMapper;
 	}
 

@@ -8,9 +8,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
-import org.springframework.web.socket.server.HandshakeHandler;
-import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
-import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
@@ -35,12 +32,11 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping {
 	 */
 	public WebSocketHandlerMapping(List<WebSocketRoute> routes, WebSocketHandlerExecutor executor,
 			JsonMapper jsonMapper, ConnectionSettings settings, List<String> allowedOrigins) {
-		HandshakeHandler handshakeHandler = new DefaultHandshakeHandler(new HandlerDecidedUpgradeStrategy(
-				new StandardWebSocketUpgradeStrategy(), executor, jsonMapper, settings));
+		UpgradeSupport support = new UpgradeSupport(WebSocketContainer.detect(getClass().getClassLoader()), executor,
+				jsonMapper, settings);
 		OriginHandshakeInterceptor originInterceptor = new OriginHandshakeInterceptor(allowedOrigins);
 		this.handlers = routes.stream()
-			.map((route) -> new WebSocketUpgradeHandler(route, handshakeHandler, originInterceptor, settings,
-					executor.writer()))
+			.map((route) -> new WebSocketUpgradeHandler(route, support, originInterceptor))
 			.toList();
 		setOrder(-1);
 	}

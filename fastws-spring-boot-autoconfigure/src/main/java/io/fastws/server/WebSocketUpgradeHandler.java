@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -19,11 +19,12 @@ import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.socket.server.HandshakeFailureException;
 import org.springframework.web.socket.server.HandshakeHandler;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 
 /**
  * Serves the WebSocket upgrade requests of one {@link WebSocketRoute}: checks the origin, then lets Spring's
- * {@link HandshakeHandler} validate the handshake before the route's handler decides it.
+ * {@link DefaultHandshakeHandler} validate the handshake before the route's handler decides it.
  */
 final class WebSocketUpgradeHandler implements HttpRequestHandler {
 
@@ -31,21 +32,15 @@ final class WebSocketUpgradeHandler implements HttpRequestHandler {
 
 	private final WebSocketRoute route;
 
-	private final HandshakeHandler handshakeHandler;
+	private final UpgradeSupport support;
 
 	private final OriginHandshakeInterceptor originInterceptor;
 
-	private final ConnectionSettings settings;
-
-	private final Executor writer;
-
-	WebSocketUpgradeHandler(WebSocketRoute route, HandshakeHandler handshakeHandler,
-			OriginHandshakeInterceptor originInterceptor, ConnectionSettings settings, Executor writer) {
+	WebSocketUpgradeHandler(WebSocketRoute route, UpgradeSupport support,
+			OriginHandshakeInterceptor originInterceptor) {
 		this.route = route;
-		this.handshakeHandler = handshakeHandler;
+		this.support = support;
 		this.originInterceptor = originInterceptor;
-		this.settings = settings;
-		this.writer = writer;
 	}
 
 	WebSocketRoute getRoute() {
@@ -53,28 +48,38 @@ final class WebSocketUpgradeHandler implements HttpRequestHandler {
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public void handleRequest(HttpServletRequest servletRequest, HttpServletResponse servletResponse) {
-		HttpServletRequest upgradeRequest = this.settings.compression() ? servletRequest
+		ConnectionSettings settings = this.support.settings();
+		HttpServletRequest upgradeRequest = settings.compression() ? servletRequest
 				: new WithoutExtensions(servletRequest);
 		ServerHttpRequest request = new ServletServerHttpRequest(upgradeRequest);
 		ServerHttpResponse response = new ServletServerHttpResponse(servletResponse);
-		SessionTransport transport = new SessionTransport(this.settings, this.writer);
+		PendingConnection pending = new PendingConnection(this.route, pathParams(servletRequest),
+				settings.handshakeTimeout());
+		SessionTransport transport = new SessionTransport(pending, this.support.container(), settings,
+				this.support.executor().writer());
 		Map<String, Object> attributes = new HashMap<>();
 		try {
 			if (!isAllowedOrigin(request, response, transport, attributes)) {
 				return;
 			}
-			Map<String, String> pathVariables = (Map<String, String>) servletRequest
-				.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-			attributes.put(HandlerDecidedUpgradeStrategy.ROUTE_ATTRIBUTE, this.route);
-			attributes.put(HandlerDecidedUpgradeStrategy.PATH_VARIABLES_ATTRIBUTE,
-					(pathVariables != null) ? pathVariables : Map.of());
-			this.handshakeHandler.doHandshake(request, response, transport, attributes);
+			HandshakeHandler handshakeHandler = new DefaultHandshakeHandler(
+					new HandlerDecidedUpgradeStrategy(pending, transport, this.support));
+			handshakeHandler.doHandshake(request, response, transport, attributes);
 		}
 		finally {
 			response.close();
 		}
+	}
+
+	private static Map<String, String> pathParams(HttpServletRequest request) {
+		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		if (!(variables instanceof Map<?, ?> map)) {
+			return Map.of();
+		}
+		Map<String, String> pathParams = new LinkedHashMap<>();
+		map.forEach((name, value) -> pathParams.put(String.valueOf(name), String.valueOf(value)));
+		return pathParams;
 	}
 
 	private boolean isAllowedOrigin(ServerHttpRequest request, ServerHttpResponse response,

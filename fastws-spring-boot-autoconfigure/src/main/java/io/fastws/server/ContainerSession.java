@@ -1,0 +1,35 @@
+package io.fastws.server;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * One open connection as its servlet container holds it: writes frames in the calling thread, and stops and
+ * restarts reading from the client.
+ */
+interface ContainerSession extends FlowControl {
+
+	/**
+	 * Write a text message, blocking until the container has taken it.
+	 * @param text the text
+	 * @throws IOException if the client is gone, or the send time limit passed
+	 * ({@link java.net.SocketTimeoutException} somewhere in the cause chain)
+	 */
+	void sendText(String text) throws IOException;
+
+	/**
+	 * Write a binary message, blocking until the container has taken it.
+	 * @param payload the payload
+	 * @throws IOException if the client is gone, or the send time limit passed
+	 */
+	void sendBinary(ByteBuffer payload) throws IOException;
+
+	/**
+	 * Send a close frame with the given code and reason, and close the connection.
+	 * @param code the close code
+	 * @param reason the reason, at most 123 bytes of UTF-8
+	 * @throws IOException if the close frame cannot be written
+	 */
+	void close(int code, String reason) throws IOException;
+
+}

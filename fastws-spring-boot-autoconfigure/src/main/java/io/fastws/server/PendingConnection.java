@@ -1,0 +1,118 @@
+package io.fastws.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.fastws.OutboundMessage;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * One upgrade request on its way to becoming a connection: the route it matched, the path variables, the
+ * handler's decision, the denial response being written, and the signal that the container has
+ * established the connection.
+ *
+ * <p>The handler thread answers the handshake with the messages it sends before the upgrade; the request
+ * thread waits for that {@linkplain #decision() decision} and then upgrades or responds.
+ */
+final class PendingConnection {
+
+	private final WebSocketRoute route;
+
+	private final Map<String, String> pathParams;
+
+	private final Duration handshakeTimeout;
+
+	private final HandshakeDecision decision = new HandshakeDecision();
+
+	private final CompletableFuture<Void> established = new CompletableFuture<>();
+
+	private OutboundMessage.DenialResponseStart denialStart;
+
+	private ByteArrayOutputStream denialBody;
+
+	PendingConnection(WebSocketRoute route, Map<String, String> pathParams, Duration handshakeTimeout) {
+		this.route = route;
+		this.pathParams = pathParams;
+		this.handshakeTimeout = handshakeTimeout;
+	}
+
+	WebSocketRoute route() {
+		return this.route;
+	}
+
+	Map<String, String> pathParams() {
+		return this.pathParams;
+	}
+
+	HandshakeDecision decision() {
+		return this.decision;
+	}
+
+	/**
+	 * Answer the handshake with a message the handler sent before the upgrade. An accept returns once the
+	 * container has established the connection.
+	 * @param message an accept, a close or part of a denial response
+	 * @throws IOException if the handshake was answered already, or the upgrade failed
+	 */
+	void answer(OutboundMessage message) throws IOException {
+		if (message instanceof OutboundMessage.Accept accept) {
+			if (!this.decision.decide(new HandshakeDecision.Accepted(accept.subprotocol(), accept.headers()))) {
+				throw new IOException("The handshake was already answered");
+			}
+			awaitEstablished();
+		}
+		else if (message instanceof OutboundMessage.Close) {
+			this.decision.decide(HandshakeDecision.Responded.status(HttpStatus.FORBIDDEN.value()));
+		}
+		else if (message instanceof OutboundMessage.DenialResponseStart start) {
+			this.denialStart = start;
+			this.denialBody = new ByteArrayOutputStream();
+		}
+		else if (message instanceof OutboundMessage.DenialResponseBody body && this.denialStart != null) {
+			this.denialBody.write(body.body());
+			if (!body.moreBody()) {
+				this.decision.decide(new HandshakeDecision.Responded(this.denialStart.status(),
+						this.denialStart.headers(), this.denialBody.toByteArray(), false));
+			}
+		}
+		else {
+			throw new IOException("Unexpected message before the handshake: " + message.type());
+		}
+	}
+
+	/**
+	 * Report that the container has established the accepted connection.
+	 */
+	void established() {
+		this.established.complete(null);
+	}
+
+	/**
+	 * Report that the container could not complete the upgrade the handler accepted.
+	 * @param failure what went wrong
+	 */
+	void upgradeFailed(Throwable failure) {
+		this.established.completeExceptionally(failure);
+	}
+
+	private void awaitEstablished() throws IOException {
+		try {
+			this.established.get(this.handshakeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while the connection was being upgraded", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IOException("The connection could not be upgraded", ex);
+		}
+	}
+
+}

@@ -1,0 +1,103 @@
+package io.fastws.server;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
+import org.apache.tomcat.websocket.WsSession;
+import org.apache.tomcat.websocket.WsWebSocketContainer;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.server.RequestUpgradeStrategy;
+import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
+
+/**
+ * {@link WebSocketContainer} for Tomcat: upgrades through the standard Jakarta WebSocket API, writes with
+ * the session's blocking remote under Tomcat's blocking send timeout, and pauses reading with
+ * {@link WsSession#suspend()}.
+ *
+ * <p>Tomcat checks idle sessions only every ten seconds by default; when an idle timeout is set, the
+ * container is made to check every second, so that the timeout is kept to within a second.
+ */
+final class TomcatWebSocketContainer implements WebSocketContainer {
+
+	static final String WS_SESSION_CLASS = "org.apache.tomcat.websocket.WsSession";
+
+	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
+	private final RequestUpgradeStrategy upgradeStrategy = new StandardWebSocketUpgradeStrategy();
+
+	@Override
+	public RequestUpgradeStrategy upgradeStrategy() {
+		return this.upgradeStrategy;
+	}
+
+	@Override
+	public ContainerSession open(WebSocketSession session, ConnectionSettings settings) {
+		session.setTextMessageSizeLimit(settings.maxTextMessageSize());
+		session.setBinaryMessageSizeLimit(settings.maxBinaryMessageSize());
+		WsSession wsSession = (WsSession) ((NativeWebSocketSession) session).getNativeSession(Session.class);
+		applyIdleTimeout(wsSession, settings.idleTimeout());
+		wsSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, settings.sendTimeLimit().toMillis());
+		return new TomcatSession(session, wsSession);
+	}
+
+	private static void applyIdleTimeout(WsSession session, Duration timeout) {
+		if (timeout == null) {
+			return;
+		}
+		session.setMaxIdleTimeout(timeout.toMillis());
+		if (session.getContainer() instanceof WsWebSocketContainer container && container.getProcessPeriod() > 1) {
+			container.setProcessPeriod(1);
+		}
+	}
+
+	/**
+	 * One Tomcat session: frames go straight to its blocking remote, the close through Spring's session.
+	 */
+	private static final class TomcatSession implements ContainerSession {
+
+		private final WebSocketSession session;
+
+		private final WsSession wsSession;
+
+		private final RemoteEndpoint.Basic remote;
+
+		TomcatSession(WebSocketSession session, WsSession wsSession) {
+			this.session = session;
+			this.wsSession = wsSession;
+			this.remote = wsSession.getBasicRemote();
+		}
+
+		@Override
+		public void sendText(String text) throws IOException {
+			this.remote.sendText(text);
+		}
+
+		@Override
+		public void sendBinary(ByteBuffer payload) throws IOException {
+			this.remote.sendBinary(payload);
+		}
+
+		@Override
+		public void close(int code, String reason) throws IOException {
+			this.session.close(new CloseStatus(code, reason));
+		}
+
+		@Override
+		public void suspend() {
+			this.wsSession.suspend();
+		}
+
+		@Override
+		public void resume() {
+			this.wsSession.resume();
+		}
+
+	}
+
+}

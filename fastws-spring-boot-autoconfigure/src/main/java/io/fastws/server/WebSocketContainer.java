@@ -1,0 +1,42 @@
+package io.fastws.server;
+
+import org.springframework.util.ClassUtils;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.server.RequestUpgradeStrategy;
+
+/**
+ * What differs from one servlet container to another: how a request is upgraded, and how an open session
+ * is held to fastws's limits, written to and paused. One implementation per container.
+ */
+interface WebSocketContainer {
+
+	/**
+	 * Return the strategy that performs an accepted upgrade.
+	 * @return the container's upgrade strategy
+	 */
+	RequestUpgradeStrategy upgradeStrategy();
+
+	/**
+	 * Apply the connection limits to a session the container has just opened, and adapt it.
+	 * @param session the open session
+	 * @param settings the limits every connection is held to
+	 * @return the session, as fastws drives it
+	 */
+	ContainerSession open(WebSocketSession session, ConnectionSettings settings);
+
+	/**
+	 * Return the container support for the servlet container on the class path.
+	 * @param classLoader the class loader of the application
+	 * @return the container support
+	 * @throws IllegalStateException if no supported container is present
+	 */
+	static WebSocketContainer detect(ClassLoader classLoader) {
+		if (ClassUtils.isPresent(TomcatWebSocketContainer.WS_SESSION_CLASS, classLoader)) {
+			return new TomcatWebSocketContainer();
+		}
+		throw new IllegalStateException("fastws needs Tomcat's WebSocket support (org.apache.tomcat.embed:"
+				+ "tomcat-embed-websocket, which spring-boot-starter-websocket brings with spring-boot-starter-tomcat); "
+				+ "no other servlet container is supported yet");
+	}
+
+}
