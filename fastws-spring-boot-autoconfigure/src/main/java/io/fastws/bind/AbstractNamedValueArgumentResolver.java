@@ -40,10 +40,10 @@ public abstract class AbstractNamedValueArgumentResolver implements WebSocketArg
 	}
 
 	/**
-	 * Return the name of the values' source, as binding errors show it, such as {@code query}.
-	 * @return the source name
+	 * Return the source of the values, as binding errors name it.
+	 * @return the source
 	 */
-	public abstract String getSource();
+	public abstract BindingSource getSource();
 
 	/**
 	 * Create the name, required flag and default value for the given parameter from its annotation.
@@ -102,7 +102,7 @@ public abstract class AbstractNamedValueArgumentResolver implements WebSocketArg
 		}
 		Object rejected = (input instanceof List<?> list && list.size() == 1) ? list.get(0) : input;
 		ArgumentBindingException exception = new ArgumentBindingException(
-				new BindingError("conversion", getSource(), info.name(), message, rejected));
+				new BindingError(BindingError.Type.CONVERSION, getSource(), info.name(), message, rejected));
 		if (cause != null) {
 			exception.initCause(cause);
 		}
@@ -137,7 +137,7 @@ public abstract class AbstractNamedValueArgumentResolver implements WebSocketArg
 			if (name.isEmpty()) {
 				name = key.getParameterName();
 				if (name == null) {
-					throw new IllegalStateException("Name for the " + getSource() + " value of parameter "
+					throw new IllegalStateException("Name for the " + getSource().value() + " value of parameter "
 							+ key.getParameterIndex() + " of " + key.getExecutable().toGenericString()
 							+ " is not given, and the parameter name is not available: compile with -parameters");
 				}

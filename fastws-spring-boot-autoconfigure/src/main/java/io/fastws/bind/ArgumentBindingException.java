@@ -41,7 +41,7 @@ public class ArgumentBindingException extends RuntimeException {
 
 	private static String describe(List<BindingError> errors) {
 		return errors.size() + ((errors.size() == 1) ? " binding error: " : " binding errors: ")
-				+ errors.stream().map((error) -> error.source() + " '" + error.name() + "': " + error.message())
+				+ errors.stream().map((error) -> error.source().value() + " '" + error.name() + "': " + error.message())
 					.collect(Collectors.joining("; "));
 	}
 

@@ -27,8 +27,8 @@ public class CookieValueArgumentResolver extends AbstractNamedValueArgumentResol
 	}
 
 	@Override
-	public String getSource() {
-		return "cookie";
+	public BindingSource getSource() {
+		return BindingSource.COOKIE;
 	}
 
 	@Override

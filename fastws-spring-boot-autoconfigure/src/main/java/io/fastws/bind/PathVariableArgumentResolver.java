@@ -27,8 +27,8 @@ public class PathVariableArgumentResolver extends AbstractNamedValueArgumentReso
 	}
 
 	@Override
-	public String getSource() {
-		return "path";
+	public BindingSource getSource() {
+		return BindingSource.PATH;
 	}
 
 	@Override

@@ -30,8 +30,8 @@ public class RequestHeaderArgumentResolver extends AbstractNamedValueArgumentRes
 	}
 
 	@Override
-	public String getSource() {
-		return "header";
+	public BindingSource getSource() {
+		return BindingSource.HEADER;
 	}
 
 	@Override

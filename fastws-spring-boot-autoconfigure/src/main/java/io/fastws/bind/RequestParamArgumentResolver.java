@@ -42,8 +42,8 @@ public class RequestParamArgumentResolver extends AbstractNamedValueArgumentReso
 	}
 
 	@Override
-	public String getSource() {
-		return "query";
+	public BindingSource getSource() {
+		return BindingSource.QUERY;
 	}
 
 	@Override

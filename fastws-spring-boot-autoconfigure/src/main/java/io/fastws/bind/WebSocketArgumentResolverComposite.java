@@ -67,16 +67,15 @@ public class WebSocketArgumentResolverComposite implements WebSocketArgumentReso
 	}
 
 	/**
-	 * Return the source and the name under which binding errors report the given parameter, such as
-	 * {@code query} and {@code q}.
+	 * Return where binding errors report the given parameter, such as the query parameter {@code q}.
 	 * @param parameter a parameter this composite supports
 	 * @return the source and the name
 	 */
-	public String[] describe(MethodParameter parameter) {
+	public BindingLocation describe(MethodParameter parameter) {
 		if (findResolver(parameter) instanceof AbstractNamedValueArgumentResolver namedValueResolver) {
-			return new String[] { namedValueResolver.getSource(), namedValueResolver.getName(parameter) };
+			return new BindingLocation(namedValueResolver.getSource(), namedValueResolver.getName(parameter));
 		}
-		return new String[] { "parameter", parameter.getParameterName() };
+		return new BindingLocation(BindingSource.PARAMETER, parameter.getParameterName());
 	}
 
 	private WebSocketArgumentResolver findResolver(MethodParameter parameter) {

@@ -36,20 +36,20 @@ public class WebSocketParameterValidator {
 	 * @param method the method
 	 * @param arguments the bound arguments
 	 * @param skipped the indexes of parameters that failed to bind, whose violations are not reported
-	 * @param describe the source and name of the parameter at an index, as a binding error shows them
+	 * @param locations where binding errors report the parameter at an index
 	 * @return the errors, empty when every constraint holds
 	 */
 	public List<BindingError> validate(Object bean, Method method, Object[] arguments, Set<Integer> skipped,
-			IntFunction<String[]> describe) {
+			IntFunction<BindingLocation> locations) {
 		Set<ConstraintViolation<Object>> violations = this.validator.validateParameters(bean, method, arguments);
 		Map<Integer, List<BindingError>> byParameter = new TreeMap<>();
 		for (ConstraintViolation<Object> violation : violations) {
 			int index = parameterIndex(violation.getPropertyPath());
 			if (index >= 0 && !skipped.contains(index)) {
-				String[] sourceAndName = describe.apply(index);
+				BindingLocation location = locations.apply(index);
 				byParameter.computeIfAbsent(index, (key) -> new ArrayList<>())
-					.add(new BindingError("validation", sourceAndName[0], sourceAndName[1], violation.getMessage(),
-							violation.getInvalidValue()));
+					.add(new BindingError(BindingError.Type.VALIDATION, location.source(), location.name(),
+							violation.getMessage(), violation.getInvalidValue()));
 			}
 		}
 		return byParameter.values().stream().flatMap(List::stream).toList();
