@@ -79,10 +79,6 @@ final class MethodArgumentBinder {
 		return this.method;
 	}
 
-	MethodParameter[] parameters() {
-		return this.parameters;
-	}
-
 	Object[] bind(Object bean, WebSocket webSocket, DependencyScope scope) throws Exception {
 		Object[] arguments = new Object[this.parameters.length];
 		List<BindingError> errors = new ArrayList<>();

@@ -27,14 +27,6 @@ public class WebSocketArgumentResolverComposite implements WebSocketArgumentReso
 		this.resolvers = List.copyOf(new ArrayList<>(resolvers));
 	}
 
-	/**
-	 * Return the resolvers, in the order they are consulted.
-	 * @return the resolvers
-	 */
-	public List<WebSocketArgumentResolver> getResolvers() {
-		return this.resolvers;
-	}
-
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
 		return findResolver(parameter) != null;
