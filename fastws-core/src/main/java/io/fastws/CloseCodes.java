@@ -2,6 +2,8 @@ package io.fastws;
 
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * WebSocket close codes (RFC 6455, section 7.4.1) under Starlette's names, usable wherever an {@code int}
  * code is.
@@ -90,7 +92,7 @@ public final class CloseCodes {
 	 * @param reason the reason, possibly {@code null}
 	 * @return the reason, at most {@link #MAX_REASON_BYTES} bytes in UTF-8
 	 */
-	public static String truncateReason(String reason) {
+	public static String truncateReason(@Nullable String reason) {
 		if (reason == null) {
 			return "";
 		}

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StringUtils;
@@ -25,9 +27,9 @@ public final class HandshakeRequest {
 
 	private final HttpHeaders headers;
 
-	private final InetSocketAddress remoteAddress;
+	private final @Nullable InetSocketAddress remoteAddress;
 
-	private final Principal principal;
+	private final @Nullable Principal principal;
 
 	private final Map<String, String> pathParams;
 
@@ -45,7 +47,8 @@ public final class HandshakeRequest {
 	 * @param principal the authenticated user, or {@code null} when anonymous
 	 * @param pathParams the variables of the matched route template
 	 */
-	public HandshakeRequest(URI url, HttpHeaders headers, InetSocketAddress remoteAddress, Principal principal,
+	public HandshakeRequest(URI url, HttpHeaders headers, @Nullable InetSocketAddress remoteAddress,
+			@Nullable Principal principal,
 			Map<String, String> pathParams) {
 		this.url = url;
 		this.headers = HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(headers));
@@ -97,7 +100,7 @@ public final class HandshakeRequest {
 	 * Return the client's address.
 	 * @return the address, or {@code null} if unknown
 	 */
-	public InetSocketAddress remoteAddress() {
+	public @Nullable InetSocketAddress remoteAddress() {
 		return this.remoteAddress;
 	}
 
@@ -105,7 +108,7 @@ public final class HandshakeRequest {
 	 * Return the authenticated user of the upgrade request.
 	 * @return the principal, or {@code null} when anonymous
 	 */
-	public Principal principal() {
+	public @Nullable Principal principal() {
 		return this.principal;
 	}
 

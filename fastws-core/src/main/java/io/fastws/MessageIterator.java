@@ -4,6 +4,8 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Iterates over received messages until the client disconnects, then ends without an exception.
  *
@@ -13,7 +15,7 @@ final class MessageIterator<T> implements Iterator<T> {
 
 	private final Supplier<T> receiver;
 
-	private T next;
+	private @Nullable T next;
 
 	private boolean buffered;
 

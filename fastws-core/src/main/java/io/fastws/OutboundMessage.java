@@ -3,6 +3,8 @@ package io.fastws;
 import java.util.Arrays;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A message a {@link WebSocket} sends through its transport, one of Starlette's ASGI send events.
  */
@@ -21,7 +23,7 @@ public sealed interface OutboundMessage
 	 * @param subprotocol the chosen subprotocol, or {@code null} for none
 	 * @param headers extra response headers, in order
 	 */
-	record Accept(String subprotocol, Map<String, String> headers) implements OutboundMessage {
+	record Accept(@Nullable String subprotocol, Map<String, String> headers) implements OutboundMessage {
 
 		/**
 		 * Create an accept message with an unmodifiable copy of the headers.

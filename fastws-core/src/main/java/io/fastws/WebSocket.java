@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.MultiValueMap;
@@ -111,7 +112,7 @@ public class WebSocket {
 	 * Accept the connection with the given subprotocol.
 	 * @param subprotocol one of the {@linkplain #subprotocols() offered subprotocols}, or {@code null}
 	 */
-	public void accept(String subprotocol) {
+	public void accept(@Nullable String subprotocol) {
 		accept(subprotocol, Map.of());
 	}
 
@@ -122,7 +123,7 @@ public class WebSocket {
 	 * @throws IllegalArgumentException if the client did not offer the subprotocol, or a header is one the
 	 * handshake sets itself
 	 */
-	public void accept(String subprotocol, Map<String, String> headers) {
+	public void accept(@Nullable String subprotocol, Map<String, String> headers) {
 		if (subprotocol != null && !subprotocols().contains(subprotocol)) {
 			throw new IllegalArgumentException(
 					"Subprotocol '" + subprotocol + "' was not offered by the client; offered: " + subprotocols());
@@ -208,7 +209,7 @@ public class WebSocket {
 	 * {@link Number}, {@link Boolean} or {@code null}.
 	 * @return the value
 	 */
-	public Object receiveJson() {
+	public @Nullable Object receiveJson() {
 		return receiveJson(Object.class, JsonMode.TEXT);
 	}
 
@@ -217,7 +218,7 @@ public class WebSocket {
 	 * @param mode the frame type the JSON is expected in
 	 * @return the value
 	 */
-	public Object receiveJson(JsonMode mode) {
+	public @Nullable Object receiveJson(JsonMode mode) {
 		return receiveJson(Object.class, mode);
 	}
 
@@ -373,7 +374,7 @@ public class WebSocket {
 	 * @param reason the close reason, at most 123 bytes in UTF-8, or {@code null}
 	 * @throws IllegalArgumentException if the code may not be sent, or the reason is too long
 	 */
-	public void close(int code, String reason) {
+	public void close(int code, @Nullable String reason) {
 		CloseCodes.assertSendable(code);
 		String checkedReason = (reason != null) ? reason : "";
 		CloseCodes.assertReasonFits(checkedReason);
@@ -434,7 +435,7 @@ public class WebSocket {
 	 * Return the client's address.
 	 * @return the address, or {@code null} if unknown
 	 */
-	public InetSocketAddress client() {
+	public @Nullable InetSocketAddress client() {
 		return this.request.remoteAddress();
 	}
 
@@ -442,7 +443,7 @@ public class WebSocket {
 	 * Return the authenticated user of the upgrade request.
 	 * @return the principal, or {@code null} when anonymous
 	 */
-	public Principal principal() {
+	public @Nullable Principal principal() {
 		return this.request.principal();
 	}
 

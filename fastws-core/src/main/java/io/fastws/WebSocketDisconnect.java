@@ -1,5 +1,7 @@
 package io.fastws;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown to a handler when the connection is gone: the client closed it, or it was lost.
  *
@@ -25,7 +27,7 @@ public class WebSocketDisconnect extends RuntimeException {
 	 * @param code the close code
 	 * @param reason the close reason, {@code null} meaning empty
 	 */
-	public WebSocketDisconnect(int code, String reason) {
+	public WebSocketDisconnect(int code, @Nullable String reason) {
 		super("(" + code + ", '" + ((reason != null) ? reason : "") + "')", null, false, false);
 		this.code = code;
 		this.reason = (reason != null) ? reason : "";

@@ -1,5 +1,7 @@
 package io.fastws;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown by a handler or a dependency to end a connection with a close code and reason.
  *
@@ -25,7 +27,7 @@ public class WebSocketException extends RuntimeException {
 	 * @param code the close code
 	 * @param reason the close reason, {@code null} meaning empty
 	 */
-	public WebSocketException(int code, String reason) {
+	public WebSocketException(int code, @Nullable String reason) {
 		super(code + ": " + ((reason != null) ? reason : ""));
 		CloseCodes.assertSendable(code);
 		this.code = code;

@@ -2,6 +2,8 @@ package io.fastws.server;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The limits every WebSocket connection is held to.
  *
@@ -16,7 +18,7 @@ import java.time.Duration;
  * @param sendBufferLimit how many bytes may wait to be sent to a client before it is closed with 1013
  */
 public record ConnectionSettings(Duration handshakeTimeout, int maxTextMessageSize, int maxBinaryMessageSize,
-		Duration idleTimeout, int maxQueuedMessages, boolean compression, Duration sendTimeLimit,
+		@Nullable Duration idleTimeout, int maxQueuedMessages, boolean compression, Duration sendTimeLimit,
 		long sendBufferLimit) {
 
 	/**

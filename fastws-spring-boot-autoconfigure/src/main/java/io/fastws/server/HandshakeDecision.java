@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The hand-off between the thread that holds the HTTP upgrade request and the handler thread that decides
  * it: the first decision wins, and a decision that comes too late is refused.
@@ -15,7 +17,7 @@ final class HandshakeDecision {
 
 	private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
 
-	private volatile Thread handlerThread;
+	private volatile @Nullable Thread handlerThread;
 
 	/**
 	 * Record the handler's thread so that it can be interrupted if it does not decide in time.
@@ -86,7 +88,7 @@ final class HandshakeDecision {
 	 * @param subprotocol the subprotocol, or {@code null}
 	 * @param headers extra response headers
 	 */
-	record Accepted(String subprotocol, Map<String, String> headers) implements Outcome {
+	record Accepted(@Nullable String subprotocol, Map<String, String> headers) implements Outcome {
 
 	}
 

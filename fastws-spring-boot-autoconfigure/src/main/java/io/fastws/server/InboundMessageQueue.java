@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import io.fastws.InboundMessage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The messages a client sent that its handler has not received yet: many producers (container threads),
@@ -25,9 +26,9 @@ final class InboundMessageQueue {
 
 	private final int resumeThreshold;
 
-	private volatile Thread waiter;
+	private volatile @Nullable Thread waiter;
 
-	private volatile FlowControl flowControl;
+	private volatile @Nullable FlowControl flowControl;
 
 	private volatile boolean suspended;
 

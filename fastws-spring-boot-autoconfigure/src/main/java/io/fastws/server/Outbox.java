@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 
 import io.fastws.CloseCodes;
 import io.fastws.OutboundMessage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The messages on their way to one client, written one at a time and in the order they were queued.
@@ -39,7 +40,7 @@ final class Outbox {
 
 	private boolean writing;
 
-	private IOException failure;
+	private @Nullable IOException failure;
 
 	Outbox(ContainerSession session, long bufferLimit, Executor writer) {
 		this.session = session;

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.fastws.OutboundMessage;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 
@@ -33,9 +34,9 @@ final class PendingConnection {
 
 	private final CompletableFuture<Void> established = new CompletableFuture<>();
 
-	private OutboundMessage.DenialResponseStart denialStart;
+	private OutboundMessage.@Nullable DenialResponseStart denialStart;
 
-	private ByteArrayOutputStream denialBody;
+	private @Nullable ByteArrayOutputStream denialBody;
 
 	PendingConnection(WebSocketRoute route, Map<String, String> pathParams, Duration handshakeTimeout) {
 		this.route = route;

@@ -10,6 +10,7 @@ import io.fastws.OutboundMessage;
 import io.fastws.WebSocketTransport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -42,7 +43,7 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
 	private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-	private volatile Outbox outbox;
+	private volatile @Nullable Outbox outbox;
 
 	SessionTransport(PendingConnection pending, WebSocketContainer container, ConnectionSettings settings,
 			Executor writer) {

@@ -8,6 +8,7 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import org.apache.tomcat.websocket.WsSession;
 import org.apache.tomcat.websocket.WsWebSocketContainer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
@@ -46,7 +47,7 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 		return new TomcatSession(session, wsSession);
 	}
 
-	private static void applyIdleTimeout(WsSession session, Duration timeout) {
+	private static void applyIdleTimeout(WsSession session, @Nullable Duration timeout) {
 		if (timeout == null) {
 			return;
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
@@ -50,7 +51,7 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping {
 	}
 
 	@Override
-	protected Object getHandlerInternal(HttpServletRequest request) {
+	protected @Nullable Object getHandlerInternal(HttpServletRequest request) {
 		if (!isWebSocketUpgrade(request)) {
 			return null;
 		}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration for fastws.
+ */
+@NullMarked
+package io.fastws.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;
