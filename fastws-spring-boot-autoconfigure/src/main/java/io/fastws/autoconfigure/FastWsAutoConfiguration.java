@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -33,6 +34,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.system.JavaVersion;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.ConversionService;
@@ -97,17 +99,19 @@ public final class FastWsAutoConfiguration {
 	private static WebSocketArgumentResolverComposite argumentResolvers(ApplicationContext context,
 			ConversionService conversionService, WebSocketParameterValidator validator,
 			List<WebSocketArgumentResolver> customResolvers) {
+		ConfigurableBeanFactory beanFactory = (context instanceof ConfigurableApplicationContext configurable)
+				? configurable.getBeanFactory() : null;
 		DependsArgumentResolver dependsResolver = new DependsArgumentResolver(context, validator);
 		List<WebSocketArgumentResolver> resolvers = new ArrayList<>();
 		resolvers.add(new ConnectionArgumentResolver());
-		resolvers.add(new PathVariableArgumentResolver(conversionService));
-		resolvers.add(new RequestParamArgumentResolver(conversionService, false));
-		resolvers.add(new RequestHeaderArgumentResolver(conversionService));
-		resolvers.add(new CookieValueArgumentResolver(conversionService));
+		resolvers.add(new PathVariableArgumentResolver(conversionService, beanFactory));
+		resolvers.add(new RequestParamArgumentResolver(conversionService, beanFactory, false));
+		resolvers.add(new RequestHeaderArgumentResolver(conversionService, beanFactory));
+		resolvers.add(new CookieValueArgumentResolver(conversionService, beanFactory));
 		resolvers.add(dependsResolver);
 		resolvers.addAll(customResolvers);
 		resolvers.add(new BeanArgumentResolver(context));
-		resolvers.add(new RequestParamArgumentResolver(conversionService, true));
+		resolvers.add(new RequestParamArgumentResolver(conversionService, beanFactory, true));
 		WebSocketArgumentResolverComposite composite = new WebSocketArgumentResolverComposite(resolvers);
 		dependsResolver.setArgumentResolver(composite);
 		return composite;

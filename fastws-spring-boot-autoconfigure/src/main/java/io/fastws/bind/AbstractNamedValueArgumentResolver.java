@@ -8,7 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.fastws.WebSocket;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.config.BeanExpressionContext;
+import org.springframework.beans.factory.config.BeanExpressionResolver;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.ConversionService;
@@ -22,6 +26,9 @@ import org.springframework.web.bind.annotation.ValueConstants;
  * falls back to the default value, then to empty for {@link Optional} or non-required parameters, and the
  * value is converted to the parameter's type by a {@link ConversionService}.
  *
+ * <p>With a {@link ConfigurableBeanFactory}, names and default values may hold {@code ${...}} placeholders
+ * and {@code #{...}} SpEL expressions, resolved for each connection.
+ *
  * <p>A missing required value or a value that cannot be converted throws an
  * {@link ArgumentBindingException} that names the source, the name and the rejected input.
  */
@@ -29,14 +36,23 @@ public abstract class AbstractNamedValueArgumentResolver implements WebSocketArg
 
 	private final ConversionService conversionService;
 
+	private final @Nullable ConfigurableBeanFactory configurableBeanFactory;
+
+	private final @Nullable BeanExpressionContext expressionContext;
+
 	private final Map<MethodParameter, NamedValueInfo> namedValueInfos = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a resolver that converts values with the given service.
 	 * @param conversionService the conversion service
+	 * @param beanFactory the bean factory that resolves placeholders and expressions in names and default
+	 * values, or {@code null} to take them as they are
 	 */
-	protected AbstractNamedValueArgumentResolver(ConversionService conversionService) {
+	protected AbstractNamedValueArgumentResolver(ConversionService conversionService,
+			@Nullable ConfigurableBeanFactory beanFactory) {
 		this.conversionService = conversionService;
+		this.configurableBeanFactory = beanFactory;
+		this.expressionContext = (beanFactory != null) ? new BeanExpressionContext(beanFactory, null) : null;
 	}
 
 	/**
@@ -63,37 +79,45 @@ public abstract class AbstractNamedValueArgumentResolver implements WebSocketArg
 	@Override
 	public Object resolveArgument(MethodParameter parameter, WebSocket webSocket) {
 		NamedValueInfo info = getNamedValueInfo(parameter);
+		String name = resolveName(info);
 		MethodParameter target = parameter.nestedIfOptional();
-		List<String> values = resolveValues(info.name(), webSocket);
-		if (values.isEmpty() && info.defaultValue() != null) {
-			values = List.of(info.defaultValue());
+		boolean multiValued = isMultiValued(target.getNestedParameterType());
+		List<String> values = resolveValues(name, webSocket);
+		Object input;
+		if (!values.isEmpty()) {
+			input = multiValued ? values : values.get(0);
 		}
-		if (values.isEmpty()) {
+		else {
+			input = (info.defaultValue() != null) ? resolveEmbeddedValuesAndExpressions(info.defaultValue()) : null;
+			if (input != null && multiValued && !isMultiValued(input.getClass())) {
+				input = List.of(input);
+			}
+		}
+		if (input == null) {
 			if ((info.required() && !parameter.isOptional()) || parameter.getParameterType().isPrimitive()) {
-				throw new ArgumentBindingException(BindingError.missing(getSource(), info.name()));
+				throw new ArgumentBindingException(BindingError.missing(getSource(), name));
 			}
 			return emptyValue(parameter);
 		}
-		Object input = isMultiValued(target.getNestedParameterType()) ? values : values.get(0);
-		Object value = convert(input, target, info);
+		Object value = convert(input, target, name);
 		if (value == null && info.required() && !parameter.isOptional()) {
-			throw conversionError(input, target, info, null);
+			throw conversionError(input, target, name, null);
 		}
 		return (parameter.getParameterType() == Optional.class) ? Optional.ofNullable(value) : value;
 	}
 
-	private Object convert(Object input, MethodParameter target, NamedValueInfo info) {
+	private @Nullable Object convert(Object input, MethodParameter target, String name) {
 		TypeDescriptor targetType = new TypeDescriptor(target);
 		try {
 			return this.conversionService.convert(input, TypeDescriptor.forObject(input), targetType);
 		}
 		catch (ConversionException ex) {
-			throw conversionError(input, target, info, ex);
+			throw conversionError(input, target, name, ex);
 		}
 	}
 
-	private ArgumentBindingException conversionError(Object input, MethodParameter target, NamedValueInfo info,
-			ConversionException cause) {
+	private ArgumentBindingException conversionError(Object input, MethodParameter target, String name,
+			@Nullable ConversionException cause) {
 		Class<?> type = target.getNestedParameterType();
 		String message = "'" + input + "' is not a valid "
 				+ ClassUtils.getShortName(ClassUtils.resolvePrimitiveIfNecessary(type));
@@ -102,14 +126,14 @@ public abstract class AbstractNamedValueArgumentResolver implements WebSocketArg
 		}
 		Object rejected = (input instanceof List<?> list && list.size() == 1) ? list.get(0) : input;
 		ArgumentBindingException exception = new ArgumentBindingException(
-				new BindingError(BindingError.Type.CONVERSION, getSource(), info.name(), message, rejected));
+				new BindingError(BindingError.Type.CONVERSION, getSource(), name, message, rejected));
 		if (cause != null) {
 			exception.initCause(cause);
 		}
 		return exception;
 	}
 
-	private static Object emptyValue(MethodParameter parameter) {
+	private static @Nullable Object emptyValue(MethodParameter parameter) {
 		Class<?> type = parameter.getParameterType();
 		if (type == Optional.class) {
 			return Optional.empty();
@@ -122,12 +146,32 @@ public abstract class AbstractNamedValueArgumentResolver implements WebSocketArg
 	}
 
 	/**
-	 * Return the name the given parameter is bound from.
+	 * Return the name the given parameter is bound from, its placeholders and expressions resolved.
 	 * @param parameter a supported parameter
 	 * @return the name of its value
 	 */
 	public String getName(MethodParameter parameter) {
-		return getNamedValueInfo(parameter).name();
+		return resolveName(getNamedValueInfo(parameter));
+	}
+
+	private String resolveName(NamedValueInfo info) {
+		Object name = resolveEmbeddedValuesAndExpressions(info.name());
+		if (name == null) {
+			throw new IllegalArgumentException("Specified name must not resolve to null: [" + info.name() + "]");
+		}
+		return name.toString();
+	}
+
+	private @Nullable Object resolveEmbeddedValuesAndExpressions(String value) {
+		if (this.configurableBeanFactory == null || this.expressionContext == null) {
+			return value;
+		}
+		String placeholdersResolved = this.configurableBeanFactory.resolveEmbeddedValue(value);
+		BeanExpressionResolver expressionResolver = this.configurableBeanFactory.getBeanExpressionResolver();
+		if (expressionResolver == null) {
+			return placeholdersResolved;
+		}
+		return expressionResolver.evaluate(placeholdersResolved, this.expressionContext);
 	}
 
 	private NamedValueInfo getNamedValueInfo(MethodParameter parameter) {
@@ -154,7 +198,7 @@ public abstract class AbstractNamedValueArgumentResolver implements WebSocketArg
 	 * @param defaultValue the value when none is present, or {@code null} or {@link ValueConstants#DEFAULT_NONE}
 	 * for none
 	 */
-	protected record NamedValueInfo(String name, boolean required, String defaultValue) {
+	protected record NamedValueInfo(String name, boolean required, @Nullable String defaultValue) {
 
 	}
 

@@ -3,7 +3,9 @@ package io.fastws.bind;
 import java.util.List;
 
 import io.fastws.WebSocket;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.http.HttpHeaders;
@@ -18,9 +20,12 @@ public class RequestHeaderArgumentResolver extends AbstractNamedValueArgumentRes
 	/**
 	 * Create a resolver that converts values with the given service.
 	 * @param conversionService the conversion service
+	 * @param beanFactory the bean factory that resolves placeholders and expressions in names and default
+	 * values, or {@code null} to take them as they are
 	 */
-	public RequestHeaderArgumentResolver(ConversionService conversionService) {
-		super(conversionService);
+	public RequestHeaderArgumentResolver(ConversionService conversionService,
+			@Nullable ConfigurableBeanFactory beanFactory) {
+		super(conversionService, beanFactory);
 	}
 
 	@Override

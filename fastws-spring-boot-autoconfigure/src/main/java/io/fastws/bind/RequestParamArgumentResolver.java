@@ -3,8 +3,10 @@ package io.fastws.bind;
 import java.util.List;
 
 import io.fastws.WebSocket;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,10 +27,13 @@ public class RequestParamArgumentResolver extends AbstractNamedValueArgumentReso
 	/**
 	 * Create a resolver that converts values with the given service.
 	 * @param conversionService the conversion service
+	 * @param beanFactory the bean factory that resolves placeholders and expressions in names and default
+	 * values, or {@code null} to take them as they are
 	 * @param useDefaultResolution whether unannotated parameters of simple types are bound too
 	 */
-	public RequestParamArgumentResolver(ConversionService conversionService, boolean useDefaultResolution) {
-		super(conversionService);
+	public RequestParamArgumentResolver(ConversionService conversionService,
+			@Nullable ConfigurableBeanFactory beanFactory, boolean useDefaultResolution) {
+		super(conversionService, beanFactory);
 		this.useDefaultResolution = useDefaultResolution;
 	}
 

@@ -46,6 +46,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Import({ BindingTestApplication.ItemsController.class, BindingTestApplication.ConversionController.class,
 		BindingTestApplication.ValidationController.class, BindingTestApplication.DependencyController.class,
 		BindingTestApplication.PlainParameterController.class, BindingTestApplication.RejectionController.class,
+		BindingTestApplication.PlaceholderController.class,
 		BindingTestApplication.ConnectionController.class, BindingTestApplication.CookieOrToken.class,
 		BindingTestApplication.CallCounter.class, BindingTestApplication.Resources.class })
 class BindingTestApplication {
@@ -225,6 +226,21 @@ class BindingTestApplication {
 		void plain(WebSocket webSocket, @Min(1) int count, String name) {
 			webSocket.accept();
 			webSocket.sendText(count + " " + name);
+			webSocket.receiveText();
+		}
+
+	}
+
+	@WebSocketController
+	static class PlaceholderController {
+
+		@WebSocketMapping("/pages")
+		void pages(WebSocket webSocket, @RequestParam(defaultValue = "${items.default-page:1}") int page,
+				@RequestHeader(name = "X-Size", defaultValue = "#{2 * 5}") int size,
+				@CookieValue(defaultValue = "#{greeter.greeting()}") String greeting,
+				@RequestParam("${items.filter-parameter:filter}") @Pattern(regexp = "[a-z]+") String filter) {
+			webSocket.accept();
+			webSocket.sendText(page + " " + size + " " + greeting + " " + filter);
 			webSocket.receiveText();
 		}
 
