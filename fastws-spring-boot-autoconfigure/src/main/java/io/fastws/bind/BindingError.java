@@ -1,6 +1,7 @@
 package io.fastws.bind;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why one handler or provider parameter could not be bound for a connection.
@@ -11,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param message a message for people
  * @param input the value that was rejected, or {@code null} when it was missing
  */
-public record BindingError(Type type, BindingSource source, String name, String message, Object input) {
+public record BindingError(Type type, BindingSource source, String name, String message,
+		@Nullable Object input) {
 
 	/**
 	 * Create an error for a required value that is missing.
