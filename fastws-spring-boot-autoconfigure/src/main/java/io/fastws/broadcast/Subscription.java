@@ -17,15 +17,15 @@ import java.util.function.Consumer;
  */
 public final class Subscription implements AutoCloseable, Iterable<String> {
 
-	private static final String CLOSED = new String("closed");
-
 	private final String channel;
 
 	private final int capacity;
 
-	private final LinkedBlockingQueue<String> queue;
+	private final LinkedBlockingQueue<Entry> queue;
 
 	private final Consumer<Subscription> onClose;
+
+	private final Object lock = new Object();
 
 	private volatile boolean closed;
 
@@ -63,13 +63,18 @@ public final class Subscription implements AutoCloseable, Iterable<String> {
 	}
 
 	void deliver(String message) {
-		if (this.closed) {
-			return;
-		}
-		if (this.queue.size() >= this.capacity || !this.queue.offer(message)) {
+		synchronized (this.lock) {
+			if (this.closed) {
+				return;
+			}
+			if (this.queue.size() < this.capacity) {
+				this.queue.offer(new Message(message));
+				return;
+			}
 			this.overflowed = true;
-			close();
+			end();
 		}
+		this.onClose.accept(this);
 	}
 
 	/**
@@ -80,8 +85,8 @@ public final class Subscription implements AutoCloseable, Iterable<String> {
 	 * @throws InterruptedException if the waiting thread is interrupted
 	 */
 	public String poll(Duration timeout) throws InterruptedException {
-		String message = this.queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-		return checked(message);
+		Entry entry = this.queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+		return (entry != null) ? checked(entry) : null;
 	}
 
 	/**
@@ -94,15 +99,15 @@ public final class Subscription implements AutoCloseable, Iterable<String> {
 		return checked(this.queue.take());
 	}
 
-	private String checked(String message) {
-		if (message == CLOSED) {
-			this.queue.offer(CLOSED);
-			if (this.overflowed) {
-				throw new SubscriptionOverflowException(this.channel, this.capacity);
-			}
-			return null;
+	private String checked(Entry entry) {
+		if (entry instanceof Message message) {
+			return message.text();
 		}
-		return message;
+		this.queue.offer(entry);
+		if (this.overflowed) {
+			throw new SubscriptionOverflowException(this.channel, this.capacity);
+		}
+		return null;
 	}
 
 	/**
@@ -147,16 +152,44 @@ public final class Subscription implements AutoCloseable, Iterable<String> {
 	 */
 	@Override
 	public void close() {
-		if (!this.closed) {
-			this.closed = true;
-			this.queue.offer(CLOSED);
-			this.onClose.accept(this);
+		synchronized (this.lock) {
+			if (this.closed) {
+				return;
+			}
+			end();
 		}
+		this.onClose.accept(this);
+	}
+
+	/**
+	 * Queue the end. Called with the lock; deliveries never queue more than {@code capacity} messages, so
+	 * the end always fits, and nothing is queued after it.
+	 */
+	private void end() {
+		this.closed = true;
+		this.queue.offer(End.INSTANCE);
 	}
 
 	@Override
 	public String toString() {
 		return "Subscription[" + this.channel + ", queued=" + this.queue.size() + "]";
+	}
+
+	/**
+	 * An entry of the queue: a message, or the end that follows the last one.
+	 */
+	private sealed interface Entry permits Message, End {
+
+	}
+
+	private record Message(String text) implements Entry {
+
+	}
+
+	private enum End implements Entry {
+
+		INSTANCE
+
 	}
 
 }
