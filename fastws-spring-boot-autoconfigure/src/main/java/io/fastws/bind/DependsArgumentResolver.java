@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import io.fastws.WebSocket;
 import io.fastws.annotation.Depends;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.MethodParameter;
@@ -27,29 +28,25 @@ public class DependsArgumentResolver implements WebSocketArgumentResolver {
 
 	private final ListableBeanFactory beanFactory;
 
-	private final WebSocketParameterValidator validator;
+	private final @Nullable WebSocketParameterValidator validator;
 
 	private final Map<Method, DependencyProvider> providers = new ConcurrentHashMap<>();
 
 	private final Deque<Method> resolving = new ArrayDeque<>();
 
-	private WebSocketArgumentResolverComposite resolver;
+	private final WebSocketArgumentResolverComposite resolver;
 
 	/**
 	 * Create a resolver for providers among the beans of the given factory.
 	 * @param beanFactory the bean factory
 	 * @param validator the validator for provider parameters, or {@code null} for none
+	 * @param resolver the resolvers that bind the providers' own parameters, normally the chain this
+	 * resolver is added to
 	 */
-	public DependsArgumentResolver(ListableBeanFactory beanFactory, WebSocketParameterValidator validator) {
+	public DependsArgumentResolver(ListableBeanFactory beanFactory, @Nullable WebSocketParameterValidator validator,
+			WebSocketArgumentResolverComposite resolver) {
 		this.beanFactory = beanFactory;
 		this.validator = validator;
-	}
-
-	/**
-	 * Set the resolvers that bind the providers' own parameters, normally the chain this resolver is in.
-	 * @param resolver the resolvers
-	 */
-	public void setArgumentResolver(WebSocketArgumentResolverComposite resolver) {
 		this.resolver = resolver;
 	}
 

@@ -15,16 +15,25 @@ import org.springframework.core.MethodParameter;
  */
 public class WebSocketArgumentResolverComposite implements WebSocketArgumentResolver {
 
-	private final List<WebSocketArgumentResolver> resolvers;
+	private final List<WebSocketArgumentResolver> resolvers = new ArrayList<>();
 
 	private final Map<MethodParameter, WebSocketArgumentResolver> cache = new ConcurrentHashMap<>();
 
 	/**
-	 * Create a composite of the given resolvers, consulted in order.
-	 * @param resolvers the resolvers
+	 * Create an empty composite; {@linkplain #addResolver(WebSocketArgumentResolver) add} its resolvers
+	 * before it binds any parameter.
 	 */
-	public WebSocketArgumentResolverComposite(List<? extends WebSocketArgumentResolver> resolvers) {
-		this.resolvers = List.copyOf(new ArrayList<>(resolvers));
+	public WebSocketArgumentResolverComposite() {
+	}
+
+	/**
+	 * Add a resolver, consulted after those added before it.
+	 * @param resolver the resolver
+	 * @return this composite
+	 */
+	public WebSocketArgumentResolverComposite addResolver(WebSocketArgumentResolver resolver) {
+		this.resolvers.add(resolver);
+		return this;
 	}
 
 	@Override

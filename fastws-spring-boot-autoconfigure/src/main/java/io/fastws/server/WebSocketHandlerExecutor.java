@@ -40,6 +40,15 @@ public final class WebSocketHandlerExecutor implements DisposableBean {
 	}
 
 	/**
+	 * Create the default executor: a virtual thread per connection on Java 21 and later, otherwise a pool
+	 * of 200 platform threads kept for a minute when idle.
+	 * @return the executor
+	 */
+	public static WebSocketHandlerExecutor defaultExecutor() {
+		return (Runtime.version().feature() >= 21) ? virtualThreads() : platformThreads(200, Duration.ofSeconds(60));
+	}
+
+	/**
 	 * Create an executor that starts a virtual thread per connection; needs Java 21 or later.
 	 * @return the executor
 	 */
