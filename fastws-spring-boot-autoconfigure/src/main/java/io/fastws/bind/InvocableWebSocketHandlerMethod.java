@@ -29,14 +29,6 @@ public class InvocableWebSocketHandlerMethod {
 	}
 
 	/**
-	 * Return the handler method.
-	 * @return the handler method
-	 */
-	public HandlerMethod getHandlerMethod() {
-		return this.handlerMethod;
-	}
-
-	/**
 	 * Return a short description, such as {@code ChatController#chat(WebSocket, int)}.
 	 * @return the description
 	 */

@@ -1,5 +1,7 @@
 package io.fastws.server;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.ClassUtils;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.server.RequestUpgradeStrategy;
@@ -30,7 +32,7 @@ interface WebSocketContainer {
 	 * @return the container support
 	 * @throws IllegalStateException if no supported container is present
 	 */
-	static WebSocketContainer detect(ClassLoader classLoader) {
+	static WebSocketContainer detect(@Nullable ClassLoader classLoader) {
 		if (ClassUtils.isPresent(TomcatWebSocketContainer.WS_SESSION_CLASS, classLoader)) {
 			return new TomcatWebSocketContainer();
 		}

@@ -4,10 +4,11 @@ import java.util.Comparator;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.json.JsonMapper;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.server.PathContainer;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -30,10 +31,11 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping {
 	 * @param jsonMapper the mapper for JSON messages
 	 * @param settings the limits for every connection
 	 * @param allowedOrigins the origins allowed besides the server's own; {@code *} allows any
+	 * @throws IllegalStateException if the servlet container is not one fastws supports
 	 */
 	public WebSocketHandlerMapping(List<WebSocketRoute> routes, WebSocketHandlerExecutor executor,
 			JsonMapper jsonMapper, ConnectionSettings settings, List<String> allowedOrigins) {
-		UpgradeSupport support = new UpgradeSupport(WebSocketContainer.detect(getClass().getClassLoader()), executor,
+		UpgradeSupport support = new UpgradeSupport(WebSocketContainer.detect(ClassUtils.getDefaultClassLoader()), executor,
 				jsonMapper, settings);
 		OriginHandshakeInterceptor originInterceptor = new OriginHandshakeInterceptor(allowedOrigins);
 		this.handlers = routes.stream()
