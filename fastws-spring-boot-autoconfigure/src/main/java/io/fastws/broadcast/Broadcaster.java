@@ -13,7 +13,8 @@ package io.fastws.broadcast;
  * </pre>
  *
  * A message reaches the subscribers of this instance at once, whether or not the backend is reachable,
- * and those of other instances through the backend.
+ * and those of other instances through the backend. To send a channel to a {@link ConnectionGroup} of this
+ * instance, {@link #relay(String, ConnectionGroup) relay} it.
  */
 public interface Broadcaster {
 
@@ -31,5 +32,18 @@ public interface Broadcaster {
 	 * @return the subscription, to close when done
 	 */
 	Subscription subscribe(String channel);
+
+	/**
+	 * Relay a channel to a connection group of this instance: every message published to the channel from
+	 * now on, by this instance or another, is sent to the group's members, until the relay is closed or this
+	 * broadcaster stops.
+	 * @param channel the channel
+	 * @param group the group
+	 * @return the running relay, to close when done
+	 * @throws IllegalStateException if the group already has a relay from that channel
+	 */
+	default BroadcastRelay relay(String channel, ConnectionGroup group) {
+		return BroadcastRelay.start(this, channel, group);
+	}
 
 }

@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Sending to the group queues the message on every member without waiting for any of them, so a slow
  * or dead member never delays the others. A member is removed as soon as its connection ends, including
  * when it is closed for exceeding {@code fastws.send-time-limit} (1008) or
- * {@code fastws.send-buffer-limit} (1013).
+ * {@code fastws.send-buffer-limit} (1013). To send it what a channel carries, from every instance, use
+ * {@link Broadcaster#relay(String, ConnectionGroup)}.
  */
 public class ConnectionGroup {
 
@@ -23,6 +24,8 @@ public class ConnectionGroup {
 	private final JsonMapper jsonMapper;
 
 	private final Set<WebSocket> members = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> relayedChannels = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Create an empty group.
@@ -110,6 +113,14 @@ public class ConnectionGroup {
 	 */
 	public Set<WebSocket> getMembers() {
 		return Collections.unmodifiableSet(this.members);
+	}
+
+	boolean claimRelay(String channel) {
+		return this.relayedChannels.add(channel);
+	}
+
+	void releaseRelay(String channel) {
+		this.relayedChannels.remove(channel);
 	}
 
 }

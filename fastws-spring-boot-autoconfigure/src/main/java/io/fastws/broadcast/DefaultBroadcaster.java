@@ -12,6 +12,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The {@link Broadcaster}: delivers every message to this instance's subscribers at once and hands it to a
  * {@link BroadcastBackend} for the other instances.
+ *
+ * <p>Stopping it closes every subscription, and with them every {@link BroadcastRelay}; a subscription made
+ * once it is stopped is closed at once.
  */
 public class DefaultBroadcaster implements Broadcaster, SmartLifecycle {
 
@@ -24,6 +27,8 @@ public class DefaultBroadcaster implements Broadcaster, SmartLifecycle {
 	private final Map<String, Set<Subscription>> subscriptions = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
+
+	private volatile boolean stopped;
 
 	/**
 	 * Create a broadcaster.
@@ -56,6 +61,9 @@ public class DefaultBroadcaster implements Broadcaster, SmartLifecycle {
 			subscribers.add(subscription);
 			return subscribers;
 		});
+		if (this.stopped) {
+			subscription.close();
+		}
 		return subscription;
 	}
 
@@ -89,12 +97,14 @@ public class DefaultBroadcaster implements Broadcaster, SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.stopped = false;
 		this.backend.start(this::deliverLocally);
 		this.running = true;
 	}
 
 	@Override
 	public void stop() {
+		this.stopped = true;
 		this.running = false;
 		this.backend.stop();
 		this.subscriptions.values().forEach((subscribers) -> subscribers.forEach(Subscription::close));

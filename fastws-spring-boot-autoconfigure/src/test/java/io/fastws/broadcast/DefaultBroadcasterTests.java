@@ -115,6 +115,21 @@ class DefaultBroadcasterTests {
 		assertThat(this.backend.calls).contains("stop");
 	}
 
+	@Test
+	void aSubscriptionMadeOnceTheBroadcasterIsStoppedIsClosedAtOnceAndOneMadeAfterARestartIsOpen()
+			throws Exception {
+		this.broadcaster.stop();
+		Subscription late = this.broadcaster.subscribe("chatroom");
+		assertThat(late.isOpen()).isFalse();
+		assertThat(late.take()).isNull();
+		assertThat(this.broadcaster.subscriberCount("chatroom")).isZero();
+		this.broadcaster.start();
+		try (Subscription subscription = this.broadcaster.subscribe("chatroom")) {
+			this.broadcaster.publish("chatroom", "after the restart");
+			assertThat(subscription.take()).isEqualTo("after the restart");
+		}
+	}
+
 	static class RecordingBackend implements BroadcastBackend {
 
 		final List<String> calls = new CopyOnWriteArrayList<>();

@@ -1,6 +1,9 @@
 package io.fastws.broadcast;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 import io.fastws.test.WebSocketTestClient;
 import io.fastws.test.WebSocketTestSession;
@@ -28,7 +31,7 @@ class RedisBroadcastTests {
 
 	private static final String RECOVERY = "Redis is reachable again";
 
-	private final java.util.List<AutoCloseable> resources = new java.util.ArrayList<>();
+	private final List<AutoCloseable> resources = new ArrayList<>();
 
 	@AfterEach
 	void closeResources() throws Exception {
@@ -38,16 +41,34 @@ class RedisBroadcastTests {
 	}
 
 	private WebSocketTestClient startInstance(RedisServer redis) {
+		return client(startContext(redis));
+	}
+
+	private ConfigurableApplicationContext startContext(RedisServer redis) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(BroadcastTestApplication.class)
 			.run("--server.port=0", "--fastws.broadcast.backend=redis", "--spring.data.redis.host=127.0.0.1",
 					"--spring.data.redis.port=" + redis.port(), "--fastws.broadcast.reconnect-interval=200ms");
 		this.resources.add(context);
+		return context;
+	}
+
+	private static WebSocketTestClient client(ConfigurableApplicationContext context) {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		return WebSocketTestClient.forPort(port).withReceiveTimeout(Duration.ofSeconds(10));
 	}
 
+	private Broadcaster relay(ConfigurableApplicationContext context, String channel, String group) {
+		Broadcaster broadcaster = context.getBean(Broadcaster.class);
+		this.resources.add(broadcaster.relay(channel, context.getBean(ConnectionGroups.class).group(group)));
+		return broadcaster;
+	}
+
 	private WebSocketTestSession join(WebSocketTestClient client, String room) {
-		WebSocketTestSession session = client.connect("/rooms/" + room);
+		return join(client, room, "/rooms/");
+	}
+
+	private WebSocketTestSession join(WebSocketTestClient client, String room, String prefix) {
+		WebSocketTestSession session = client.connect(prefix + room);
 		this.resources.add(session);
 		assertThat(session.receiveText()).isEqualTo("joined " + room);
 		return session;
@@ -77,6 +98,35 @@ class RedisBroadcastTests {
 		first.sendText("reply from the first");
 		assertThat(nextMessage(second)).isEqualTo("reply from the first");
 		assertThat(nextMessage(first)).isEqualTo("reply from the first");
+	}
+
+	@Test
+	void aRelayedChannelReachesTheGroupOfEveryInstanceOnce() throws Exception {
+		RedisServer redis = RedisServer.shared();
+		this.resources.add(redis);
+		String channel = "relayed-" + UUID.randomUUID();
+		ConfigurableApplicationContext firstInstance = startContext(redis);
+		ConfigurableApplicationContext secondInstance = startContext(redis);
+		Broadcaster first = relay(firstInstance, channel, "members");
+		Broadcaster second = relay(secondInstance, channel, "members");
+		WebSocketTestSession alice = join(client(firstInstance), "members", "/groups/");
+		WebSocketTestSession bob = join(client(secondInstance), "members", "/groups/");
+		await().atMost(Duration.ofSeconds(20)).until(() -> redis.publish(channel, "probe") == 2);
+		List<WebSocketTestSession> members = List.of(alice, bob);
+		first.publish(channel, "from the first instance");
+		assertEachReceivesNext(members, "from the first instance");
+		second.publish(channel, "from the second instance");
+		assertEachReceivesNext(members, "from the second instance");
+		first.publish(channel, "again from the first instance");
+		assertEachReceivesNext(members, "again from the first instance");
+		redis.publish(channel, "from another Redis client");
+		assertEachReceivesNext(members, "from another Redis client");
+	}
+
+	private static void assertEachReceivesNext(List<WebSocketTestSession> sessions, String message) {
+		for (WebSocketTestSession session : sessions) {
+			assertThat(nextMessage(session)).isEqualTo(message);
+		}
 	}
 
 	@Test
