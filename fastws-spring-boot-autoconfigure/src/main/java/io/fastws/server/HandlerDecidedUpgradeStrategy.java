@@ -36,6 +36,8 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 
 	private static final Log logger = LogFactory.getLog(HandlerDecidedUpgradeStrategy.class);
 
+	private static final RateLimitedWarning busyWarning = new RateLimitedWarning(logger, Duration.ofSeconds(10));
+
 	private final PendingConnection pending;
 
 	private final SessionTransport transport;
@@ -78,7 +80,8 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 				.execute(new WebSocketConnectionTask(this.pending, webSocket, this.support.jsonMapper()));
 		}
 		catch (RejectedExecutionException ex) {
-			logger.warn("Refused " + route.describe() + ": all WebSocket handler threads are busy");
+			busyWarning.warn("Refused a connection to " + route.describe()
+					+ " with 503: all WebSocket handler threads are busy (fastws.thread-pool.max-size)");
 			respond(response, HandshakeDecision.Responded.status(HttpStatus.SERVICE_UNAVAILABLE.value()));
 			return;
 		}

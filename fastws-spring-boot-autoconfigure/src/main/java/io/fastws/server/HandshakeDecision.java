@@ -43,6 +43,14 @@ final class HandshakeDecision {
 	}
 
 	/**
+	 * Return whether the handshake was answered without the handler because it did not decide in time.
+	 * @return {@code true} once the handshake has timed out
+	 */
+	boolean isTimedOut() {
+		return this.outcome.getNow(null) instanceof Responded responded && responded.timedOut();
+	}
+
+	/**
 	 * Wait for the handler's decision; when none comes in time, decide for it and interrupt it.
 	 * @param timeout how long to wait
 	 * @param onTimeout the outcome when the handler does not decide in time

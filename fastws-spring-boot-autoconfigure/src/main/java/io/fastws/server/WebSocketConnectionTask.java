@@ -81,6 +81,11 @@ final class WebSocketConnectionTask implements Runnable {
 		else if (!this.handshake.isDecided()) {
 			failHandshake(failure);
 		}
+		else if (this.handshake.isTimedOut()) {
+			if (logger.isDebugEnabled()) {
+				logger.debug(describe() + " ended after its handshake timed out", failure);
+			}
+		}
 		else if (failure != null && !(failure instanceof WebSocketException)) {
 			logger.error(describe() + " failed after the connection was closed", failure);
 		}

@@ -10,7 +10,10 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
@@ -27,6 +30,8 @@ import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
  * {@link DefaultHandshakeHandler} validate the handshake before the route's handler decides it.
  */
 final class WebSocketUpgradeHandler implements HttpRequestHandler {
+
+	private static final Log logger = LogFactory.getLog(WebSocketUpgradeHandler.class);
 
 	private static final String EXTENSIONS_HEADER = "Sec-WebSocket-Extensions";
 
@@ -86,6 +91,14 @@ final class WebSocketUpgradeHandler implements HttpRequestHandler {
 			SessionTransport transport, Map<String, Object> attributes) {
 		try {
 			return this.originInterceptor.beforeHandshake(request, response, transport, attributes);
+		}
+		catch (IllegalArgumentException ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Refused a connection to " + this.route.describe() + " with 403: malformed Origin header "
+						+ request.getHeaders().getOrigin());
+			}
+			response.setStatusCode(HttpStatus.FORBIDDEN);
+			return false;
 		}
 		catch (Exception ex) {
 			throw new HandshakeFailureException("Origin check failed for " + request.getURI(), ex);
