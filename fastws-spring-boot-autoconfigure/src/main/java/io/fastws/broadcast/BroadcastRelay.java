@@ -115,22 +115,6 @@ public final class BroadcastRelay implements AutoCloseable {
 	}
 
 	/**
-	 * Return the channel.
-	 * @return the channel's name
-	 */
-	public String getChannel() {
-		return this.channel;
-	}
-
-	/**
-	 * Return the group.
-	 * @return the group that receives the channel's messages
-	 */
-	public ConnectionGroup getGroup() {
-		return this.group;
-	}
-
-	/**
 	 * Return whether the relay still runs.
 	 * @return {@code false} once it is closed or its broadcaster stopped
 	 */
