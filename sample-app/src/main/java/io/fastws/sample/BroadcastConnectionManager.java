@@ -1,38 +1,30 @@
 package io.fastws.sample;
 
 import io.fastws.WebSocket;
+import io.fastws.broadcast.BroadcastRelay;
 import io.fastws.broadcast.Broadcaster;
 import io.fastws.broadcast.ConnectionGroup;
 import io.fastws.broadcast.ConnectionGroups;
-import io.fastws.broadcast.Subscription;
-import io.fastws.broadcast.SubscriptionOverflowException;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The chat shared by every instance of the application: messages go through the {@link Broadcaster}, so
- * through Redis with {@code fastws.broadcast.backend=redis}, and each instance relays them to its own
- * connections.
+ * through Redis with {@code fastws.broadcast.backend=redis}, and a {@link BroadcastRelay} sends them to this
+ * instance's connections.
  */
-class BroadcastConnectionManager implements ConnectionManager, SmartLifecycle {
+class BroadcastConnectionManager implements ConnectionManager, AutoCloseable {
 
 	private static final String CHANNEL = "chat";
-
-	private static final Log logger = LogFactory.getLog(BroadcastConnectionManager.class);
 
 	private final Broadcaster broadcaster;
 
 	private final ConnectionGroup group;
 
-	private volatile Subscription subscription;
-
-	private volatile boolean running;
+	private final BroadcastRelay relay;
 
 	BroadcastConnectionManager(Broadcaster broadcaster, ConnectionGroups groups) {
 		this.broadcaster = broadcaster;
 		this.group = groups.group(CHANNEL);
+		this.relay = broadcaster.relay(CHANNEL, this.group);
 	}
 
 	@Override
@@ -62,41 +54,8 @@ class BroadcastConnectionManager implements ConnectionManager, SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		this.running = true;
-		Thread relay = new Thread(this::relay, "chat-relay");
-		relay.setDaemon(true);
-		this.subscription = this.broadcaster.subscribe(CHANNEL);
-		relay.start();
-	}
-
-	private void relay() {
-		while (this.running) {
-			try {
-				for (String message : this.subscription) {
-					this.group.sendText(message);
-				}
-				return;
-			}
-			catch (SubscriptionOverflowException ex) {
-				logger.warn("The chat relay fell behind; some messages were not relayed", ex);
-				this.subscription = this.broadcaster.subscribe(CHANNEL);
-			}
-		}
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-		Subscription current = this.subscription;
-		if (current != null) {
-			current.close();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
+	public void close() {
+		this.relay.close();
 	}
 
 }
