@@ -16,8 +16,8 @@ class ChatConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "sample.chat.shared", havingValue = false, matchIfMissing = true)
-	ConnectionManager localConnectionManager() {
-		return new LocalConnectionManager();
+	ConnectionManager localConnectionManager(ConnectionGroups groups) {
+		return new LocalConnectionManager(groups.group("chat"));
 	}
 
 	@Bean

@@ -1,31 +1,33 @@
 package io.fastws.sample;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import io.fastws.WebSocket;
-import io.fastws.WebSocketDisconnect;
+import io.fastws.broadcast.ConnectionGroup;
 
 /**
- * The chat's connections in this instance, in the order they joined: FastAPI's {@code ConnectionManager}.
+ * The chat's connections in this instance: FastAPI's {@code ConnectionManager}, over a
+ * {@link ConnectionGroup}.
  *
- * <p>Unlike the tutorial's, a broadcast that meets a connection that is gone drops that connection and goes
- * on with the others: it never fails the sender's handler, which would otherwise be taken for the one
- * who left.
+ * <p>Unlike the tutorial's list, the group queues a broadcast on every member without waiting for any of
+ * them: a tab that stops reading cannot hold up the others, and is closed once it falls too far behind; a
+ * member that is gone drops out of the group, and never fails the sender's handler.
  */
 class LocalConnectionManager implements ConnectionManager {
 
-	private final List<WebSocket> activeConnections = new CopyOnWriteArrayList<>();
+	private final ConnectionGroup group;
+
+	LocalConnectionManager(ConnectionGroup group) {
+		this.group = group;
+	}
 
 	@Override
 	public void connect(WebSocket webSocket) {
 		webSocket.accept();
-		this.activeConnections.add(webSocket);
+		this.group.add(webSocket);
 	}
 
 	@Override
 	public void disconnect(WebSocket webSocket) {
-		this.activeConnections.remove(webSocket);
+		this.group.remove(webSocket);
 	}
 
 	@Override
@@ -35,19 +37,12 @@ class LocalConnectionManager implements ConnectionManager {
 
 	@Override
 	public void broadcast(String message) {
-		for (WebSocket connection : this.activeConnections) {
-			try {
-				connection.sendText(message);
-			}
-			catch (WebSocketDisconnect | IllegalStateException ex) {
-				disconnect(connection);
-			}
-		}
+		this.group.sendText(message);
 	}
 
 	@Override
 	public int size() {
-		return this.activeConnections.size();
+		return this.group.size();
 	}
 
 }
