@@ -1,0 +1,139 @@
+package io.fastws.server;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.fastws.FastWsTestApplication;
+import io.fastws.WebSocket;
+import io.fastws.annotation.WebSocketController;
+import io.fastws.annotation.WebSocketMapping;
+import io.fastws.test.HandshakeRejectedException;
+import io.fastws.test.WebSocketTestClient;
+import io.fastws.test.WebSocketTestSession;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests over a real port for {@code fastws.allowed-origins}: {@code *} lets a browser page from any origin
+ * connect, while by default only the server's own origin (or no {@code Origin} header at all) gets in.
+ */
+class AllowedOriginsTests {
+
+	/**
+	 * With {@code fastws.allowed-origins=*}.
+	 */
+	@Nested
+	@SpringBootTest(classes = OriginsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = "fastws.allowed-origins=*")
+	class AnyOrigin {
+
+		@LocalServerPort
+		private int port;
+
+		@Test
+		void aPageFromAnyOriginMayConnect() {
+			for (String origin : List.of("https://anywhere.example", "http://127.0.0.1:1", "null")) {
+				try (WebSocketTestSession session = WebSocketTestClient.forPort(this.port)
+					.request("/greet")
+					.header("Origin", origin)
+					.connect()) {
+					assertThat(session.receiveText()).isEqualTo("hello");
+				}
+			}
+		}
+
+	}
+
+	/**
+	 * With {@code fastws.allowed-origins} left at its default, empty.
+	 */
+	@Nested
+	@SpringBootTest(classes = OriginsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+	class ByDefault {
+
+		@LocalServerPort
+		private int port;
+
+		@Autowired
+		private Starts starts;
+
+		@Test
+		void aPageFromAForeignOriginIsRefused403AndNoHandlerRuns() {
+			WebSocketTestClient client = WebSocketTestClient.forPort(this.port);
+			assertThatExceptionOfType(HandshakeRejectedException.class)
+				.isThrownBy(() -> client.request("/greet").header("Origin", "https://evil.example").connect())
+				.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(403));
+			try (WebSocketTestSession session = client.request("/greet")
+				.header("Origin", "http://localhost:" + this.port)
+				.connect()) {
+				assertThat(session.receiveText()).isEqualTo("hello");
+			}
+			try (WebSocketTestSession session = client.connect("/greet")) {
+				assertThat(session.receiveText()).isEqualTo("hello");
+			}
+			assertThat(this.starts.list).containsExactly("started", "started");
+		}
+
+	}
+
+	/**
+	 * The application under test: one greeting route.
+	 */
+	@FastWsTestApplication
+	static class OriginsApplication {
+
+		@Bean
+		Starts starts() {
+			return new Starts();
+		}
+
+		@Bean
+		GreetingController greetingController(Starts starts) {
+			return new GreetingController(starts);
+		}
+
+	}
+
+	/**
+	 * The handlers that started.
+	 */
+	static class Starts {
+
+		final List<String> list = new CopyOnWriteArrayList<>();
+
+	}
+
+	/**
+	 * Greets every connection, noting that its handler started.
+	 */
+	@WebSocketController
+	static class GreetingController {
+
+		private final Starts starts;
+
+		GreetingController(Starts starts) {
+			this.starts = starts;
+		}
+
+		@WebSocketMapping("/greet")
+		void greet(WebSocket webSocket) {
+			this.starts.list.add("started");
+			webSocket.accept();
+			webSocket.sendText("hello");
+			for (String ignored : webSocket.iterText()) {
+				// keep the connection until the client leaves
+			}
+		}
+
+	}
+
+}
