@@ -13,11 +13,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Tests for {@link DefaultBroadcaster} with the in-memory backend and a recording one.
  */
 class DefaultBroadcasterTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private final RecordingBackend backend = new RecordingBackend();
 
@@ -36,27 +39,28 @@ class DefaultBroadcasterTests {
 				Subscription other = this.broadcaster.subscribe("other")) {
 			this.broadcaster.publish("chatroom", "hello");
 			this.broadcaster.publish("chatroom", "again");
-			assertThat(first.take()).isEqualTo("hello");
-			assertThat(first.take()).isEqualTo("again");
-			assertThat(second.poll(Duration.ofSeconds(1))).isEqualTo("hello");
+			assertThat(take(first)).isEqualTo("hello");
+			assertThat(take(first)).isEqualTo("again");
+			assertThat(second.poll(TIMEOUT)).isEqualTo("hello");
+			assertThat(second.poll(TIMEOUT)).isEqualTo("again");
 			assertThat(other.poll(Duration.ofMillis(50))).isNull();
 		}
 	}
 
 	@Test
-	void aSubscriberSeesOnlyWhatIsPublishedAfterItJoined() throws Exception {
+	void aSubscriberSeesOnlyWhatIsPublishedAfterItJoined() {
 		this.broadcaster.publish("chatroom", "before");
 		try (Subscription late = this.broadcaster.subscribe("chatroom")) {
 			this.broadcaster.publish("chatroom", "after");
-			assertThat(late.take()).isEqualTo("after");
+			assertThat(take(late)).isEqualTo("after");
 		}
 	}
 
 	@Test
-	void objectsArePublishedAsCompactJson() throws Exception {
+	void objectsArePublishedAsCompactJson() {
 		try (Subscription subscription = this.broadcaster.subscribe("events")) {
 			this.broadcaster.publish("events", Map.of("text", "数据"));
-			assertThat(subscription.take()).isEqualTo("{\"text\":\"数据\"}");
+			assertThat(take(subscription)).isEqualTo("{\"text\":\"数据\"}");
 		}
 	}
 
@@ -68,21 +72,21 @@ class DefaultBroadcasterTests {
 		subscription.close();
 		this.broadcaster.publish("chatroom", "after close");
 		List<String> received = new ArrayList<>();
-		subscription.forEach(received::add);
+		assertTimeoutPreemptively(TIMEOUT, () -> subscription.forEach(received::add));
 		assertThat(received).containsExactly("one", "two");
 		assertThat(subscription.isOpen()).isFalse();
 	}
 
 	@Test
-	void aSubscriberThatFallsTooFarBehindIsCutOffAfterWhatItHadQueued() throws Exception {
+	void aSubscriberThatFallsTooFarBehindIsCutOffAfterWhatItHadQueued() {
 		Subscription slow = this.broadcaster.subscribe("chatroom");
 		for (int i = 1; i <= 5; i++) {
 			this.broadcaster.publish("chatroom", "message " + i);
 		}
-		assertThat(slow.take()).isEqualTo("message 1");
-		assertThat(slow.take()).isEqualTo("message 2");
-		assertThat(slow.take()).isEqualTo("message 3");
-		assertThatExceptionOfType(SubscriptionOverflowException.class).isThrownBy(slow::take)
+		assertThat(take(slow)).isEqualTo("message 1");
+		assertThat(take(slow)).isEqualTo("message 2");
+		assertThat(take(slow)).isEqualTo("message 3");
+		assertThatExceptionOfType(SubscriptionOverflowException.class).isThrownBy(() -> take(slow))
 			.withMessageContaining("fell more than 3 messages behind");
 		assertThat(slow.isOverflowed()).isTrue();
 		assertThat(this.broadcaster.subscriberCount("chatroom")).isZero();
@@ -100,10 +104,10 @@ class DefaultBroadcasterTests {
 	}
 
 	@Test
-	void messagesFromOtherInstancesReachLocalSubscribers() throws Exception {
+	void messagesFromOtherInstancesReachLocalSubscribers() {
 		try (Subscription subscription = this.broadcaster.subscribe("chatroom")) {
 			this.backend.listener.accept("chatroom", "from elsewhere");
-			assertThat(subscription.take()).isEqualTo("from elsewhere");
+			assertThat(take(subscription)).isEqualTo("from elsewhere");
 		}
 	}
 
@@ -116,18 +120,24 @@ class DefaultBroadcasterTests {
 	}
 
 	@Test
-	void aSubscriptionMadeOnceTheBroadcasterIsStoppedIsClosedAtOnceAndOneMadeAfterARestartIsOpen()
-			throws Exception {
+	void aSubscriptionMadeOnceTheBroadcasterIsStoppedIsClosedAtOnceAndOneMadeAfterARestartIsOpen() {
 		this.broadcaster.stop();
 		Subscription late = this.broadcaster.subscribe("chatroom");
 		assertThat(late.isOpen()).isFalse();
-		assertThat(late.take()).isNull();
+		assertThat(take(late)).isNull();
 		assertThat(this.broadcaster.subscriberCount("chatroom")).isZero();
 		this.broadcaster.start();
 		try (Subscription subscription = this.broadcaster.subscribe("chatroom")) {
 			this.broadcaster.publish("chatroom", "after the restart");
-			assertThat(subscription.take()).isEqualTo("after the restart");
+			assertThat(take(subscription)).isEqualTo("after the restart");
 		}
+	}
+
+	/**
+	 * Take the next message, or the end, failing the test rather than waiting more than {@link #TIMEOUT}.
+	 */
+	private static String take(Subscription subscription) {
+		return assertTimeoutPreemptively(TIMEOUT, subscription::take);
 	}
 
 	static class RecordingBackend implements BroadcastBackend {

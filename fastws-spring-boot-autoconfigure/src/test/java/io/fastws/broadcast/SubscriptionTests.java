@@ -11,11 +11,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Tests for {@link Subscription}: its end is never a message, and it always comes.
  */
 class SubscriptionTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private final AtomicInteger closed = new AtomicInteger();
 
@@ -30,10 +33,10 @@ class SubscriptionTests {
 		subscription.deliver(new String("closed"));
 		subscription.deliver("");
 		subscription.deliver("null");
-		assertThat(subscription.take()).isEqualTo("closed");
+		assertThat(take(subscription)).isEqualTo("closed");
 		assertThat(subscription.poll(Duration.ofSeconds(1))).isEqualTo("closed");
-		assertThat(subscription.take()).isEmpty();
-		assertThat(subscription.take()).isEqualTo("null");
+		assertThat(take(subscription)).isEmpty();
+		assertThat(take(subscription)).isEqualTo("null");
 		assertThat(subscription.isOpen()).isTrue();
 	}
 
@@ -45,9 +48,9 @@ class SubscriptionTests {
 		subscription.deliver("after close");
 		subscription.close();
 		List<String> received = new ArrayList<>();
-		subscription.forEach(received::add);
+		assertTimeoutPreemptively(TIMEOUT, () -> subscription.forEach(received::add));
 		assertThat(received).containsExactly("one");
-		assertThat(subscription.take()).isNull();
+		assertThat(take(subscription)).isNull();
 		assertThat(subscription.poll(Duration.ofSeconds(1))).isNull();
 		assertThat(this.closed).hasValue(1);
 	}
@@ -77,8 +80,15 @@ class SubscriptionTests {
 			assertThat(subscription.poll(Duration.ofSeconds(1))).isEqualTo("message");
 			assertThatExceptionOfType(SubscriptionOverflowException.class)
 				.isThrownBy(() -> subscription.poll(Duration.ofSeconds(1)));
-			assertThatExceptionOfType(SubscriptionOverflowException.class).isThrownBy(subscription::take);
+			assertThatExceptionOfType(SubscriptionOverflowException.class).isThrownBy(() -> take(subscription));
 		}
+	}
+
+	/**
+	 * Take the next message, or the end, failing the test rather than waiting more than {@link #TIMEOUT}.
+	 */
+	private static String take(Subscription subscription) {
+		return assertTimeoutPreemptively(TIMEOUT, subscription::take);
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {
