@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests with a real Redis server for broadcasting across instances, and for a Redis that goes away and
- * comes back.
+ * Tests with a real Redis server for broadcasting across instances, for a Redis that is not there when the
+ * instances start, and for one that goes away and comes back.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RedisBroadcastTests {
@@ -86,9 +86,10 @@ class RedisBroadcastTests {
 	void aClientOfOneInstanceReceivesWhatAClientOfAnotherPublished() throws Exception {
 		RedisServer redis = RedisServer.shared();
 		this.resources.add(redis);
-		WebSocketTestSession first = join(startInstance(redis), "lobby");
-		WebSocketTestSession second = join(startInstance(redis), "lobby");
-		await().atMost(Duration.ofSeconds(20)).until(() -> redis.publish("lobby", "probe") == 2);
+		String room = "lobby-" + UUID.randomUUID();
+		WebSocketTestSession first = join(startInstance(redis), room);
+		WebSocketTestSession second = join(startInstance(redis), room);
+		await().atMost(Duration.ofSeconds(20)).until(() -> redis.publish(room, "probe") == 2);
 		second.sendText("hello from the second instance");
 		second.sendText("and again");
 		assertThat(nextMessage(first)).isEqualTo("hello from the second instance");
@@ -127,6 +128,37 @@ class RedisBroadcastTests {
 		for (WebSocketTestSession session : sessions) {
 			assertThat(nextMessage(session)).isEqualTo(message);
 		}
+	}
+
+	@Test
+	void anInstanceThatStartsWhileRedisCannotBeReachedDeliversLocallyAndReachesTheOthersOnceRedisIsUp(
+			CapturedOutput output) throws Exception {
+		RedisServer redis = RedisServer.onFreePort();
+		this.resources.add(redis);
+		ConfigurableApplicationContext firstInstance = startContext(redis);
+		ConfigurableApplicationContext secondInstance = startContext(redis);
+		await().atMost(Duration.ofSeconds(20)).until(() -> occurrences(output, WARNING) == 2);
+		WebSocketTestSession alice = join(client(firstInstance), "harbour");
+		WebSocketTestSession carol = join(client(firstInstance), "harbour");
+		WebSocketTestSession bob = join(client(secondInstance), "harbour");
+		alice.sendText("while Redis is down");
+		assertThat(alice.receiveText()).isEqualTo("while Redis is down");
+		assertThat(carol.receiveText()).isEqualTo("while Redis is down");
+		redis.start();
+		await().atMost(Duration.ofSeconds(60)).until(() -> occurrences(output, RECOVERY) == 2);
+		await().atMost(Duration.ofSeconds(60)).until(() -> redis.publish("harbour", "probe") == 2);
+		alice.sendText("through Redis");
+		assertThat(nextMessage(bob)).as("the first message that reaches the other instance")
+			.isEqualTo("through Redis");
+		assertThat(nextMessage(alice)).isEqualTo("through Redis");
+		assertThat(nextMessage(carol)).isEqualTo("through Redis");
+		bob.sendText("and back");
+		assertEachReceivesNext(List.of(alice, bob, carol), "and back");
+		assertThat(occurrences(output, WARNING)).isEqualTo(2);
+	}
+
+	private static int occurrences(CapturedOutput output, String text) {
+		return output.getAll().split(text, -1).length - 1;
 	}
 
 	@Test

@@ -49,13 +49,20 @@ final class RedisServer implements AutoCloseable {
 	 * @return the server
 	 */
 	static RedisServer startOwn() throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		RedisServer server = new RedisServer(port);
+		RedisServer server = onFreePort();
 		server.start();
 		return server;
+	}
+
+	/**
+	 * Return a server of this test's own on a free port, not started yet: until {@link #start()}, nothing
+	 * listens on its port.
+	 * @return the server
+	 */
+	static RedisServer onFreePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return new RedisServer(socket.getLocalPort());
+		}
 	}
 
 	int port() {
