@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.fastws.test.WebSocketTestClient;
 import io.fastws.test.WebSocketTestSession;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two instances of the sample in the {@code shared} profile share one chat through a real Redis server.
+ * Two instances of the sample in the {@code shared} profile share one chat through a real Redis server of
+ * the test's own.
  */
 class SharedChatTests {
 
@@ -67,12 +69,13 @@ class SharedChatTests {
 		return WebSocketTestClient.forPort(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
 
+	/**
+	 * Start a redis-server of this test's own: the sample's chat channel is always {@code chat}, and Redis
+	 * pub/sub channels are shared by every client of a server whatever its database, so on a server shared
+	 * with other builds (such as the one {@code FASTWS_TEST_REDIS_PORT} names) another run of this test would
+	 * receive this run's messages and count as a subscriber.
+	 */
 	private void startRedis() throws IOException {
-		String shared = System.getenv("FASTWS_TEST_REDIS_PORT");
-		if (shared != null && !shared.isBlank()) {
-			this.redisPort = Integer.parseInt(shared.trim());
-			return;
-		}
 		assertThat(new File("/usr/bin/redis-server")).as("redis-server (apt-get install redis-server)").canRead();
 		try (ServerSocket socket = new ServerSocket(0)) {
 			this.redisPort = socket.getLocalPort();
@@ -84,7 +87,9 @@ class SharedChatTests {
 			.start();
 		this.resources.add(() -> {
 			redis.destroy();
-			redis.waitFor();
+			if (!redis.waitFor(10, TimeUnit.SECONDS)) {
+				redis.destroyForcibly();
+			}
 		});
 		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> redis("PING").equals("PONG"));
 	}
@@ -93,9 +98,11 @@ class SharedChatTests {
 		List<String> arguments = new ArrayList<>(List.of("redis-cli", "-p", String.valueOf(this.redisPort)));
 		arguments.addAll(List.of(command));
 		Process process = new ProcessBuilder(arguments).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-		process.waitFor();
-		return output;
+		if (!process.waitFor(10, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("redis-cli " + String.join(" ", command) + " did not end within 10 seconds");
+		}
+		return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
 	}
 
 }
