@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,6 +16,8 @@ import org.springframework.http.HttpHeaders;
  * A {@link WebSocketTransport} in memory: tests queue what the client sends and read what was sent to it.
  */
 class InMemoryTransport implements WebSocketTransport {
+
+	private static final long RECEIVE_TIMEOUT_SECONDS = 10;
 
 	private final BlockingQueue<InboundMessage> inbound = new LinkedBlockingQueue<>();
 
@@ -75,7 +78,12 @@ class InMemoryTransport implements WebSocketTransport {
 
 	@Override
 	public InboundMessage receive() throws InterruptedException {
-		return this.inbound.take();
+		InboundMessage message = this.inbound.poll(RECEIVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		if (message == null) {
+			throw new AssertionError("The test queued no message for the client within " + RECEIVE_TIMEOUT_SECONDS
+					+ " seconds");
+		}
+		return message;
 	}
 
 	@Override

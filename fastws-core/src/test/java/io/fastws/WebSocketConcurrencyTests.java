@@ -63,7 +63,7 @@ class WebSocketConcurrencyTests {
 			}
 		});
 		reader.start();
-		await().atMost(Duration.ofSeconds(5)).until(() -> reader.getState() == Thread.State.WAITING);
+		await().atMost(Duration.ofSeconds(5)).until(() -> reader.getState() == Thread.State.TIMED_WAITING);
 		reader.interrupt();
 		reader.join(5000);
 		assertThat(outcome.get()).isEqualTo("1006 interrupted=true");
