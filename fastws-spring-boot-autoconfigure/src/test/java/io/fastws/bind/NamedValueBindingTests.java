@@ -1,5 +1,6 @@
 package io.fastws.bind;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests over a real port for path variables, query parameters, headers and their conversion, validation
@@ -100,7 +102,8 @@ class NamedValueBindingTests {
 				assertThat(BindingTestSupport.errorsOf(ex).get(5).get("message"))
 					.isEqualTo("Required query parameter 'tags' is missing");
 			});
-		assertThat(output).contains("DEBUG").contains("rejected: 7 binding errors");
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(output).contains("DEBUG").contains("rejected: 7 binding errors"));
 	}
 
 	@Test

@@ -36,6 +36,9 @@ class WebSocketConnectionLifecycleTests {
 	@Autowired
 	private HandlerEvents handlerEvents;
 
+	@Autowired
+	private WebSocketHandlerExecutor executor;
+
 	private WebSocketTestClient client;
 
 	@BeforeEach
@@ -51,6 +54,7 @@ class WebSocketConnectionLifecycleTests {
 		session.close(1001, "bye");
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(this.handlerEvents.events).contains("close: disconnect 1001 'bye'"));
+		awaitNoHandlerRunning();
 		assertThat(output).doesNotContain("ERROR");
 	}
 
@@ -97,9 +101,11 @@ class WebSocketConnectionLifecycleTests {
 			session.sendText("crash");
 			assertThat(session.awaitClose()).isEqualTo(new CloseFrame(1011, ""));
 		}
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output).contains("boom after accept"));
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output).contains("ERROR")
+			.contains("WS /crash-after-accept -> RoutingTestApplication.OutcomesController#crashAfterAccept")
+			.contains("boom after accept"));
+		awaitNoHandlerRunning();
 		assertThat(output.toString().split("WS /crash-after-accept -> ", -1)).hasSize(2);
-		assertThat(output).contains("ERROR");
 	}
 
 	@Test
@@ -111,7 +117,16 @@ class WebSocketConnectionLifecycleTests {
 				assertThat(ex.getReason()).isEqualTo("custom");
 			});
 		}
+		awaitNoHandlerRunning();
 		assertThat(output).doesNotContain("ERROR");
+	}
+
+	/**
+	 * Wait until every handler has ended, and with it whatever its connection logs, so that a test can
+	 * assert what was not logged.
+	 */
+	private void awaitNoHandlerRunning() {
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.executor.getActiveCount() == 0);
 	}
 
 }

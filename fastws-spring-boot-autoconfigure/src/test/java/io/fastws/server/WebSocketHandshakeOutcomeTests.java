@@ -39,6 +39,9 @@ class WebSocketHandshakeOutcomeTests {
 	@Autowired
 	private HandlerEvents handlerEvents;
 
+	@Autowired
+	private WebSocketHandlerExecutor executor;
+
 	private WebSocketTestClient client;
 
 	@BeforeEach
@@ -94,6 +97,7 @@ class WebSocketHandshakeOutcomeTests {
 		assertThatExceptionOfType(HandshakeRejectedException.class)
 			.isThrownBy(() -> this.client.connect("/reject-with-exception"))
 			.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(403));
+		awaitNoHandlerRunning();
 		assertThat(output).doesNotContain("ERROR");
 	}
 
@@ -116,6 +120,8 @@ class WebSocketHandshakeOutcomeTests {
 			.untilAsserted(() -> assertThat(output).contains("ERROR")
 				.contains("WS /crash-before-accept -> RoutingTestApplication.OutcomesController#crashBeforeAccept")
 				.contains("boom before accept"));
+		awaitNoHandlerRunning();
+		assertThat(output.toString().split("WS /crash-before-accept -> ", -1)).hasSize(2);
 	}
 
 	@Test
@@ -124,6 +130,8 @@ class WebSocketHandshakeOutcomeTests {
 			.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(500));
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(output).contains("returned without accepting or rejecting the connection"));
+		awaitNoHandlerRunning();
+		assertThat(output.toString().split("returned without accepting or rejecting the connection", -1)).hasSize(2);
 	}
 
 	@Test
@@ -142,10 +150,19 @@ class WebSocketHandshakeOutcomeTests {
 	@Test
 	void plainHttpGetOnAWebSocketPathStillReachesSpringMvc() throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/echo")).build(),
-					HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/echo"))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("the echo page");
+	}
+
+	/**
+	 * Wait until every handler has ended, and with it whatever its connection logs, so that a test can
+	 * assert what was logged, and how often, or what was not.
+	 */
+	private void awaitNoHandlerRunning() {
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.executor.getActiveCount() == 0);
 	}
 
 }
