@@ -1,5 +1,6 @@
 package io.fastws.server;
 
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +15,7 @@ import io.fastws.annotation.WebSocketMapping;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  * An application with one route per outcome of a connection, for the routing tests.
  */
 @FastWsTestApplication
-@Import({ RoutingTestApplication.OutcomesController.class, RoutingTestApplication.PageController.class })
+@Import({ RoutingTestApplication.OutcomesController.class, RoutingTestApplication.PageController.class,
+		RoutingTestApplication.ThreadController.class })
 class RoutingTestApplication {
 
 	@Bean
@@ -244,6 +247,27 @@ class RoutingTestApplication {
 			for (String ignored : webSocket.iterText()) {
 				// keep the connection until the client leaves
 			}
+		}
+
+	}
+
+	/**
+	 * Tells the client which thread runs its handler, and whether it is a virtual thread.
+	 */
+	@WebSocketController
+	static class ThreadController {
+
+		@WebSocketMapping("/handler-thread")
+		void handlerThread(WebSocket webSocket) {
+			webSocket.accept();
+			Thread thread = Thread.currentThread();
+			webSocket.sendText(thread.getName() + (isVirtual(thread) ? " virtual" : " platform"));
+		}
+
+		private static boolean isVirtual(Thread thread) {
+			// Thread.isVirtual() is Java 21 API, and this code compiles for Java 17
+			Method isVirtual = ReflectionUtils.findMethod(Thread.class, "isVirtual");
+			return (isVirtual != null) && Boolean.TRUE.equals(ReflectionUtils.invokeMethod(isVirtual, thread));
 		}
 
 	}

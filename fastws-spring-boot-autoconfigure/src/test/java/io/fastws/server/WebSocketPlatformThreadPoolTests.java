@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.fastws.test.HandshakeRejectedException;
 import io.fastws.test.WebSocketTestClient;
 import io.fastws.test.WebSocketTestSession;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,18 @@ class WebSocketPlatformThreadPoolTests {
 
 	@Autowired
 	private WebSocketHandlerExecutor executor;
+
+	@BeforeEach
+	void everyPoolThreadIsFree() {
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.executor.getActiveCount() == 0);
+	}
+
+	@Test
+	void handlersRunOnPlatformThreadsOfThePoolOnEveryJavaVersion() {
+		try (WebSocketTestSession session = WebSocketTestClient.forPort(this.port).connect("/handler-thread")) {
+			assertThat(session.receiveText()).matches("fastws-handler-\\d+ platform");
+		}
+	}
 
 	@Test
 	void whenEveryPoolThreadIsBusyANewHandshakeIsAnHttp503AndAFreedThreadServesTheNext() {
