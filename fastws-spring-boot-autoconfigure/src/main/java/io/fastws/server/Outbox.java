@@ -85,6 +85,25 @@ final class Outbox {
 	}
 
 	/**
+	 * Close the connection in the background, after the message still on its way if there is one, failing
+	 * every message still queued and every later one.
+	 * @param closeCode the close code
+	 * @param reason the close reason
+	 */
+	void abandon(int closeCode, String reason) {
+		List<Entry> failed;
+		IOException failure;
+		synchronized (this.lock) {
+			if (this.failure != null) {
+				return;
+			}
+			failed = abort(new IOException("The connection was closed: " + reason), closeCode, reason);
+			failure = this.failure;
+		}
+		failed.forEach((queued) -> queued.done().completeExceptionally(failure));
+	}
+
+	/**
 	 * Claim the writer role if no one writes and nothing waits, so that the common case of one thread
 	 * sending and waiting needs no queue entry.
 	 */

@@ -2,9 +2,11 @@ package io.fastws.server;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
+import io.fastws.CloseCodes;
 import io.fastws.InboundMessage;
 import io.fastws.OutboundMessage;
 import io.fastws.WebSocketTransport;
@@ -25,7 +27,8 @@ import org.springframework.web.socket.WebSocketSession;
  *
  * <p>Before the upgrade, what the handler sends answers its {@link PendingConnection}; after it, container
  * threads only queue incoming frames for the handler thread, and outgoing messages go through an
- * {@link Outbox} that writes them in order and enforces the send limits.
+ * {@link Outbox} that writes them in order and enforces the send limits. With an idle timeout, an
+ * {@link IdleTimeout} closes a client that has sent nothing for that long.
  */
 final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
@@ -44,6 +47,8 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 	private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
 	private volatile @Nullable Outbox outbox;
+
+	private volatile @Nullable IdleTimeout idleTimeout;
 
 	SessionTransport(PendingConnection pending, WebSocketContainer container, ConnectionSettings settings,
 			Executor writer) {
@@ -98,13 +103,28 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
 		ContainerSession containerSession = this.container.open(session, this.settings);
-		this.inbound.setFlowControl(containerSession);
-		this.outbox = new Outbox(containerSession, this.settings.sendBufferLimit(), this.writer);
+		Outbox outbox = new Outbox(containerSession, this.settings.sendBufferLimit(), this.writer);
+		this.outbox = outbox;
+		Duration timeout = this.settings.idleTimeout();
+		if (timeout != null) {
+			IdleTimeout idleTimeout = new IdleTimeout(containerSession, timeout,
+					() -> outbox.abandon(CloseCodes.WS_1001_GOING_AWAY, "Idle timeout"));
+			this.idleTimeout = idleTimeout;
+			this.inbound.setFlowControl(idleTimeout);
+			idleTimeout.start();
+		}
+		else {
+			this.inbound.setFlowControl(containerSession);
+		}
 		this.pending.established();
 	}
 
 	@Override
 	public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) {
+		IdleTimeout timeout = this.idleTimeout;
+		if (timeout != null) {
+			timeout.messageReceived();
+		}
 		if (message instanceof TextMessage text) {
 			this.inbound.add(new InboundMessage.ReceiveText(text.getPayload()));
 		}
@@ -125,6 +145,10 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) {
+		IdleTimeout timeout = this.idleTimeout;
+		if (timeout != null) {
+			timeout.stop();
+		}
 		this.inbound.add(new InboundMessage.Disconnect(closeStatus.getCode(), closeStatus.getReason()));
 		this.closed.complete(null);
 	}

@@ -2,13 +2,10 @@ package io.fastws.server;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import org.apache.tomcat.websocket.WsSession;
-import org.apache.tomcat.websocket.WsWebSocketContainer;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
@@ -20,9 +17,6 @@ import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeSt
  * {@link WebSocketContainer} for Tomcat: upgrades through the standard Jakarta WebSocket API, writes with
  * the session's blocking remote under Tomcat's blocking send timeout, and pauses reading with
  * {@link WsSession#suspend()}.
- *
- * <p>Tomcat checks idle sessions only every ten seconds by default; when an idle timeout is set, the
- * container is made to check every second, so that the timeout is kept to within a second.
  */
 final class TomcatWebSocketContainer implements WebSocketContainer {
 
@@ -42,19 +36,8 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 		session.setTextMessageSizeLimit(settings.maxTextMessageSize());
 		session.setBinaryMessageSizeLimit(settings.maxBinaryMessageSize());
 		WsSession wsSession = (WsSession) ((NativeWebSocketSession) session).getNativeSession(Session.class);
-		applyIdleTimeout(wsSession, settings.idleTimeout());
 		wsSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, settings.sendTimeLimit().toMillis());
 		return new TomcatSession(session, wsSession);
-	}
-
-	private static void applyIdleTimeout(WsSession session, @Nullable Duration timeout) {
-		if (timeout == null) {
-			return;
-		}
-		session.setMaxIdleTimeout(timeout.toMillis());
-		if (session.getContainer() instanceof WsWebSocketContainer container && container.getProcessPeriod() > 1) {
-			container.setProcessPeriod(1);
-		}
 	}
 
 	/**

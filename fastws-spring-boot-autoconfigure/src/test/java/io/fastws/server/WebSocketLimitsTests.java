@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import io.fastws.server.RoutingTestApplication.HandlerEvents;
-import io.fastws.test.CloseFrame;
 import io.fastws.test.HandshakeRejectedException;
 import io.fastws.test.WebSocketTestClient;
 import io.fastws.test.WebSocketTestSession;
@@ -21,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests over a real port for the limits set in {@code fastws.*}: message sizes, idle timeout, allowed
- * origins and the bound on messages queued for a handler that does not read.
+ * Tests over a real port for the limits set in {@code fastws.*}: message sizes, allowed origins, the bound
+ * on messages queued for a handler that does not read, and the send limits for a client that does not read.
+ * The idle timeout has tests of its own, {@link IdleTimeoutTests}.
  */
 @SpringBootTest(classes = RoutingTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "fastws.max-text-message-size=1KB", "fastws.max-binary-message-size=2KB",
-				"fastws.idle-timeout=1s", "fastws.max-queued-messages=8",
-				"fastws.allowed-origins=https://allowed.example", "fastws.send-time-limit=1s",
-				"fastws.send-buffer-limit=64KB" })
+				"fastws.max-queued-messages=8", "fastws.allowed-origins=https://allowed.example",
+				"fastws.send-time-limit=1s", "fastws.send-buffer-limit=64KB" })
 class WebSocketLimitsTests {
 
 	@LocalServerPort
@@ -61,15 +60,6 @@ class WebSocketLimitsTests {
 			assertThat(session.receiveText()).isEqualTo("held");
 			session.sendBytes(new byte[2049]);
 			assertThat(session.awaitClose().code()).isEqualTo(1009);
-		}
-	}
-
-	@Test
-	void silentConnectionIsClosedAfterTheIdleTimeout() {
-		try (WebSocketTestSession session = this.client.withReceiveTimeout(Duration.ofSeconds(10)).connect("/hold")) {
-			assertThat(session.receiveText()).isEqualTo("held");
-			CloseFrame close = session.awaitClose();
-			assertThat(close.code()).isEqualTo(1001);
 		}
 	}
 
@@ -115,7 +105,7 @@ class WebSocketLimitsTests {
 
 	@Test
 	void handlerThatDoesNotReadPushesBackOnTheClientAndLosesNothing() {
-		int messages = 4000;
+		int messages = 16_000;
 		String padding = "x".repeat(1000);
 		WebSocketTestSession session = this.client.connect("/slow-reader");
 		CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
