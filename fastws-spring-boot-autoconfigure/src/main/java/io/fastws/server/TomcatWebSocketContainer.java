@@ -1,9 +1,17 @@
 package io.fastws.server;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import org.apache.tomcat.websocket.WsSession;
 
@@ -15,14 +23,20 @@ import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeSt
 
 /**
  * {@link WebSocketContainer} for Tomcat: upgrades through the standard Jakarta WebSocket API, writes with
- * the session's blocking remote under Tomcat's blocking send timeout, and pauses reading with
- * {@link WsSession#suspend()}.
+ * the session's asynchronous remote while the sender waits at most the send time limit, and pauses reading
+ * with {@link WsSession#suspend()}.
+ *
+ * <p>A write that outlasts the send time limit is left to finish rather than cut short, so that a close
+ * sent next follows it whole; Tomcat waits for it up to another send time limit before it drops the
+ * connection, where Tomcat's own blocking send would drop it at its timeout, without a close frame.
  */
 final class TomcatWebSocketContainer implements WebSocketContainer {
 
 	static final String WS_SESSION_CLASS = "org.apache.tomcat.websocket.WsSession";
 
 	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
+	private static final String ABNORMAL_CLOSE_SEND_TIMEOUT = "org.apache.tomcat.websocket.ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT";
 
 	private final RequestUpgradeStrategy upgradeStrategy = new StandardWebSocketUpgradeStrategy();
 
@@ -37,11 +51,12 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 		session.setBinaryMessageSizeLimit(settings.maxBinaryMessageSize());
 		WsSession wsSession = (WsSession) ((NativeWebSocketSession) session).getNativeSession(Session.class);
 		wsSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, settings.sendTimeLimit().toMillis());
-		return new TomcatSession(session, wsSession);
+		return new TomcatSession(session, wsSession, settings.sendTimeLimit());
 	}
 
 	/**
-	 * One Tomcat session: frames go straight to its blocking remote, the close through Spring's session.
+	 * One Tomcat session: frames go to its asynchronous remote, one at a time, the close through Spring's
+	 * session.
 	 */
 	private static final class TomcatSession implements ContainerSession {
 
@@ -49,26 +64,34 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 
 		private final WsSession wsSession;
 
-		private final RemoteEndpoint.Basic remote;
+		private final RemoteEndpoint.Async remote;
 
-		TomcatSession(WebSocketSession session, WsSession wsSession) {
+		private final long sendTimeLimit;
+
+		TomcatSession(WebSocketSession session, WsSession wsSession, Duration sendTimeLimit) {
 			this.session = session;
 			this.wsSession = wsSession;
-			this.remote = wsSession.getBasicRemote();
+			this.remote = wsSession.getAsyncRemote();
+			this.sendTimeLimit = sendTimeLimit.toMillis();
 		}
 
 		@Override
 		public void sendText(String text) throws IOException {
-			this.remote.sendText(text);
+			Completion completion = new Completion();
+			this.remote.sendText(text, completion);
+			completion.await(this.sendTimeLimit);
 		}
 
 		@Override
 		public void sendBinary(ByteBuffer payload) throws IOException {
-			this.remote.sendBinary(payload);
+			Completion completion = new Completion();
+			this.remote.sendBinary(payload, completion);
+			completion.await(this.sendTimeLimit);
 		}
 
 		@Override
 		public void close(int code, String reason) throws IOException {
+			this.wsSession.getUserProperties().put(ABNORMAL_CLOSE_SEND_TIMEOUT, this.sendTimeLimit);
 			this.session.close(new CloseStatus(code, reason));
 		}
 
@@ -80,6 +103,52 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 		@Override
 		public void resume() {
 			this.wsSession.resume();
+		}
+
+	}
+
+	/**
+	 * The outcome of one asynchronous write, waited for at most the send time limit. The wait is not
+	 * interruptible: it is bounded, and a write given up on is still on its way.
+	 */
+	private static final class Completion extends CompletableFuture<Void> implements SendHandler {
+
+		@Override
+		public void onResult(SendResult result) {
+			if (result.isOK()) {
+				complete(null);
+			}
+			else {
+				completeExceptionally(result.getException());
+			}
+		}
+
+		void await(long timeLimit) throws IOException {
+			boolean interrupted = false;
+			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeLimit);
+			try {
+				while (true) {
+					try {
+						get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+						return;
+					}
+					catch (InterruptedException ex) {
+						interrupted = true;
+					}
+					catch (TimeoutException ex) {
+						throw new SocketTimeoutException("The client has not taken a message within " + timeLimit + " ms");
+					}
+					catch (ExecutionException ex) {
+						Throwable cause = ex.getCause();
+						throw (cause instanceof IOException io) ? io : new IOException("Sending to the client failed", cause);
+					}
+				}
+			}
+			finally {
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+			}
 		}
 
 	}
