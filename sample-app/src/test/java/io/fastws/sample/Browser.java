@@ -16,6 +16,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.http.ClientConfig;
 
 import org.springframework.util.FileSystemUtils;
 
@@ -55,7 +56,9 @@ final class Browser implements AutoCloseable {
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()
 			.build();
-		return new Browser(new ChromeDriver(service, options), userDataDir);
+		options.setPageLoadTimeout(Duration.ofSeconds(30));
+		ClientConfig commands = ClientConfig.defaultConfig().readTimeout(Duration.ofSeconds(60));
+		return new Browser(new ChromeDriver(service, options, commands), userDataDir);
 	}
 
 	WebDriver driver() {
