@@ -3,7 +3,9 @@ package io.fastws.broadcast;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
+import io.fastws.WebSocket;
 import io.fastws.test.WebSocketTestClient;
 import io.fastws.test.WebSocketTestSession;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,9 @@ class ConnectionGroupSendBufferLimitTests {
 			for (int i = 0; i < 3; i++) {
 				readers.add(join(client, "crowded"));
 			}
+			Set<WebSocket> fastMembers = Set.copyOf(group.getMembers());
 			slow = join(client, "crowded");
+			WebSocket slowMember = ConnectionGroupTests.newMember(group, fastMembers);
 			slow.pauseReading();
 			// Rounds of 100 kB that every reader takes before the next, so that only the slow member can fall
 			// 1 MB behind, however slowly this machine runs. Once its TCP buffers are full (a few MB), its
@@ -61,6 +65,12 @@ class ConnectionGroupSendBufferLimitTests {
 				sent += 100;
 			}
 			assertThat(group.size()).as("members after %d messages", sent).isEqualTo(3);
+			// The close frame waits behind the message the member has half taken, for up to the send time
+			// limit: a second on, the connection is still open, and the client, reading again, gets both.
+			await("the cut-off member's connection, open while its close frame waits")
+				.during(Duration.ofSeconds(1))
+				.atMost(Duration.ofSeconds(2))
+				.until(() -> !slowMember.whenClosed().isDone());
 			slow.resumeReading();
 			assertThat(slow.awaitClose().code()).isEqualTo(1013);
 			group.sendText("after the cut-off");
