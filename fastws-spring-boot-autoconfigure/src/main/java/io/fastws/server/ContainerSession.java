@@ -35,4 +35,10 @@ interface ContainerSession extends FlowControl {
 	 */
 	void close(int code, String reason) throws IOException;
 
+	/**
+	 * Note that the connection has closed, so that a write still waiting fails now, and any later one at
+	 * once, rather than at the send time limit: the container may never finish a write queued behind a close.
+	 */
+	void connectionClosed();
+
 }

@@ -1,5 +1,6 @@
 package io.fastws.server;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -14,6 +15,7 @@ import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import org.apache.tomcat.websocket.WsSession;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
@@ -68,6 +70,10 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 
 		private final long sendTimeLimit;
 
+		private volatile @Nullable Completion writing;
+
+		private volatile boolean closed;
+
 		TomcatSession(WebSocketSession session, WsSession wsSession, Duration sendTimeLimit) {
 			this.session = session;
 			this.wsSession = wsSession;
@@ -77,22 +83,41 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 
 		@Override
 		public void sendText(String text) throws IOException {
-			Completion completion = new Completion();
+			Completion completion = startWrite();
 			this.remote.sendText(text, completion);
 			completion.await(this.sendTimeLimit);
 		}
 
 		@Override
 		public void sendBinary(ByteBuffer payload) throws IOException {
-			Completion completion = new Completion();
+			Completion completion = startWrite();
 			this.remote.sendBinary(payload, completion);
 			completion.await(this.sendTimeLimit);
+		}
+
+		private Completion startWrite() throws IOException {
+			Completion completion = new Completion();
+			this.writing = completion;
+			if (this.closed) {
+				throw new EOFException("The connection is closed");
+			}
+			return completion;
 		}
 
 		@Override
 		public void close(int code, String reason) throws IOException {
 			this.wsSession.getUserProperties().put(ABNORMAL_CLOSE_SEND_TIMEOUT, this.sendTimeLimit);
 			this.session.close(new CloseStatus(code, reason));
+		}
+
+		@Override
+		public void connectionClosed() {
+			// Tomcat drops a message queued behind its close frame without telling its handler
+			this.closed = true;
+			Completion completion = this.writing;
+			if (completion != null) {
+				completion.completeExceptionally(new EOFException("The connection was closed"));
+			}
 		}
 
 		@Override
