@@ -34,6 +34,8 @@ import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeSt
  */
 final class TomcatWebSocketContainer implements WebSocketContainer {
 
+	private static final Duration CLOSED_WRITE_GRACE = Duration.ofSeconds(1);
+
 	static final String WS_SESSION_CLASS = "org.apache.tomcat.websocket.WsSession";
 
 	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
@@ -53,6 +55,9 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 		session.setBinaryMessageSizeLimit(settings.maxBinaryMessageSize());
 		WsSession wsSession = (WsSession) ((NativeWebSocketSession) session).getNativeSession(Session.class);
 		wsSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, settings.sendTimeLimit().toMillis());
+		// Tomcat's own closes (1009 for an oversized message, 1002, ...) also get the send time limit to write
+		// their close frame, instead of 50 ms after which the client is dropped and the handler told 1006
+		wsSession.getUserProperties().put(ABNORMAL_CLOSE_SEND_TIMEOUT, settings.sendTimeLimit().toMillis());
 		return new TomcatSession(session, wsSession, settings.sendTimeLimit());
 	}
 
@@ -114,9 +119,12 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 		public void connectionClosed() {
 			// Tomcat drops a message queued behind its close frame without telling its handler
 			this.closed = true;
+			// but a write that did reach the client may report it a little later, on a container thread:
+			// give it a moment before failing it, rather than tell its sender a delivered message was lost
 			Completion completion = this.writing;
-			if (completion != null) {
-				completion.completeExceptionally(new EOFException("The connection was closed"));
+			if (completion != null && !completion.isDone()) {
+				CompletableFuture.delayedExecutor(CLOSED_WRITE_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+					.execute(() -> completion.completeExceptionally(new EOFException("The connection was closed")));
 			}
 		}
 
