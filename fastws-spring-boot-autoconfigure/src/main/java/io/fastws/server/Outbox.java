@@ -22,8 +22,7 @@ import org.jspecify.annotations.Nullable;
  * client. A client that falls behind by more than the buffer limit is closed with
  * {@link CloseCodes#WS_1013_TRY_AGAIN_LATER}; a write that takes longer than the send time limit closes it
  * with {@link CloseCodes#WS_1008_POLICY_VIOLATION}. Either way every message still queued fails, and so
- * does every later one, so that senders learn the client is gone; the close frame follows the message
- * still on its way, so that a client that reads again gets it.
+ * does every later one, so that senders learn the client is gone.
  */
 final class Outbox {
 
@@ -276,7 +275,7 @@ final class Outbox {
 					this.session.close(closeCode, reason);
 				}
 				catch (IOException | RuntimeException ex) {
-					// the close frame did not get through: the container drops the connection itself
+					// the container drops the connection itself
 				}
 			});
 		}

@@ -46,8 +46,6 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
 	private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-	private volatile @Nullable ContainerSession containerSession;
-
 	private volatile @Nullable Outbox outbox;
 
 	private volatile @Nullable IdleTimeout idleTimeout;
@@ -105,7 +103,6 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
 		ContainerSession containerSession = this.container.open(session, this.settings);
-		this.containerSession = containerSession;
 		Outbox outbox = new Outbox(containerSession, this.settings.sendBufferLimit(), this.writer);
 		this.outbox = outbox;
 		Duration timeout = this.settings.idleTimeout();
@@ -148,10 +145,6 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) {
-		ContainerSession containerSession = this.containerSession;
-		if (containerSession != null) {
-			containerSession.connectionClosed();
-		}
 		IdleTimeout timeout = this.idleTimeout;
 		if (timeout != null) {
 			timeout.stop();
