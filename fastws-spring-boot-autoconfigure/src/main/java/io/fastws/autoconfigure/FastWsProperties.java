@@ -53,8 +53,9 @@ public class FastWsProperties {
 	private DataSize maxBinaryMessageSize = DataSize.ofKilobytes(8);
 
 	/**
-	 * How long a connection may receive nothing before the server closes it; unset, it may stay idle for
-	 * ever.
+	 * How long a connection may go without a message from its client before the server closes it with 1001;
+	 * time during which the server holds the client back because its handler is behind does not count.
+	 * Unset, a connection may stay idle for ever.
 	 */
 	private Duration idleTimeout;
 

@@ -1,12 +1,7 @@
 package io.fastws.server;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.fastws.FastWsTestApplication;
-import io.fastws.WebSocket;
-import io.fastws.annotation.WebSocketController;
-import io.fastws.annotation.WebSocketMapping;
 import io.fastws.test.HandshakeRejectedException;
 import io.fastws.test.WebSocketTestClient;
 import io.fastws.test.WebSocketTestSession;
@@ -17,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -32,7 +26,7 @@ class AllowedOriginsTests {
 	 * With {@code fastws.allowed-origins=*}.
 	 */
 	@Nested
-	@SpringBootTest(classes = OriginsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+	@SpringBootTest(classes = GreetingTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = "fastws.allowed-origins=*")
 	class AnyOrigin {
 
@@ -57,14 +51,14 @@ class AllowedOriginsTests {
 	 * With {@code fastws.allowed-origins} left at its default, empty.
 	 */
 	@Nested
-	@SpringBootTest(classes = OriginsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+	@SpringBootTest(classes = GreetingTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 	class ByDefault {
 
 		@LocalServerPort
 		private int port;
 
 		@Autowired
-		private Starts starts;
+		private GreetingTestApplication.Starts starts;
 
 		@Test
 		void aPageFromAForeignOriginIsRefused403AndNoHandlerRuns() {
@@ -81,57 +75,6 @@ class AllowedOriginsTests {
 				assertThat(session.receiveText()).isEqualTo("hello");
 			}
 			assertThat(this.starts.list).containsExactly("started", "started");
-		}
-
-	}
-
-	/**
-	 * The application under test: one greeting route.
-	 */
-	@FastWsTestApplication
-	static class OriginsApplication {
-
-		@Bean
-		Starts starts() {
-			return new Starts();
-		}
-
-		@Bean
-		GreetingController greetingController(Starts starts) {
-			return new GreetingController(starts);
-		}
-
-	}
-
-	/**
-	 * The handlers that started.
-	 */
-	static class Starts {
-
-		final List<String> list = new CopyOnWriteArrayList<>();
-
-	}
-
-	/**
-	 * Greets every connection, noting that its handler started.
-	 */
-	@WebSocketController
-	static class GreetingController {
-
-		private final Starts starts;
-
-		GreetingController(Starts starts) {
-			this.starts = starts;
-		}
-
-		@WebSocketMapping("/greet")
-		void greet(WebSocket webSocket) {
-			this.starts.list.add("started");
-			webSocket.accept();
-			webSocket.sendText("hello");
-			for (String ignored : webSocket.iterText()) {
-				// keep the connection until the client leaves
-			}
 		}
 
 	}

@@ -2,12 +2,7 @@ package io.fastws.server;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.fastws.FastWsTestApplication;
-import io.fastws.WebSocket;
-import io.fastws.annotation.WebSocketController;
-import io.fastws.annotation.WebSocketMapping;
 import io.fastws.test.WebSocketTestClient;
 import io.fastws.test.WebSocketTestSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests over a real port for upgrade requests that Spring's handshake validation refuses before any
  * handler runs, written by hand over a plain socket.
  */
-@SpringBootTest(classes = MalformedHandshakeTests.MalformedHandshakeApplication.class,
+@SpringBootTest(classes = GreetingTestApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT)
 class MalformedHandshakeTests {
 
@@ -35,7 +29,7 @@ class MalformedHandshakeTests {
 	private int port;
 
 	@Autowired
-	private Starts starts;
+	private GreetingTestApplication.Starts starts;
 
 	@BeforeEach
 	void clearStarts() {
@@ -90,55 +84,6 @@ class MalformedHandshakeTests {
 			assertThat(session.receiveText()).isEqualTo("hello");
 		}
 		assertThat(this.starts.list).containsExactly("started");
-	}
-
-	/**
-	 * The application under test: one greeting route.
-	 */
-	@FastWsTestApplication
-	static class MalformedHandshakeApplication {
-
-		@Bean
-		Starts starts() {
-			return new Starts();
-		}
-
-		@Bean
-		GreetingController greetingController(Starts starts) {
-			return new GreetingController(starts);
-		}
-
-	}
-
-	/**
-	 * The handlers that started.
-	 */
-	static class Starts {
-
-		final List<String> list = new CopyOnWriteArrayList<>();
-
-	}
-
-	/**
-	 * Greets every connection, noting that its handler started.
-	 */
-	@WebSocketController
-	static class GreetingController {
-
-		private final Starts starts;
-
-		GreetingController(Starts starts) {
-			this.starts = starts;
-		}
-
-		@WebSocketMapping("/greet")
-		void greet(WebSocket webSocket) {
-			this.starts.list.add("started");
-			webSocket.accept();
-			webSocket.sendText("hello");
-			webSocket.receiveText();
-		}
-
 	}
 
 }
