@@ -62,6 +62,7 @@ class AllowedOriginsTests {
 
 		@Test
 		void aPageFromAForeignOriginIsRefused403AndNoHandlerRuns() {
+			this.starts.list.clear();
 			WebSocketTestClient client = WebSocketTestClient.forPort(this.port);
 			assertThatExceptionOfType(HandshakeRejectedException.class)
 				.isThrownBy(() -> client.request("/greet").header("Origin", "https://evil.example").connect())
