@@ -24,8 +24,6 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 
 	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
-	private static final String ABNORMAL_CLOSE_SEND_TIMEOUT = "org.apache.tomcat.websocket.ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT";
-
 	private final RequestUpgradeStrategy upgradeStrategy = new StandardWebSocketUpgradeStrategy();
 
 	@Override
@@ -39,10 +37,6 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 		session.setBinaryMessageSizeLimit(settings.maxBinaryMessageSize());
 		WsSession wsSession = (WsSession) ((NativeWebSocketSession) session).getNativeSession(Session.class);
 		wsSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, settings.sendTimeLimit().toMillis());
-		// a close other than 1000 (1009 for an oversized message, 1008, 1013, ...) gets the send time limit to
-		// write its close frame, instead of Tomcat's 50 ms after which the client is dropped and the handler
-		// told 1006
-		wsSession.getUserProperties().put(ABNORMAL_CLOSE_SEND_TIMEOUT, settings.sendTimeLimit().toMillis());
 		return new TomcatSession(session, wsSession);
 	}
 
