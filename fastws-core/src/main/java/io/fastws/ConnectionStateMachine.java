@@ -103,7 +103,7 @@ final class ConnectionStateMachine {
 		}
 		catch (IOException ex) {
 			this.applicationState = WebSocketState.DISCONNECTED;
-			throw new WebSocketDisconnect(CloseCodes.WS_1006_ABNORMAL_CLOSURE, "");
+			throw disconnect(ex);
 		}
 	}
 
@@ -122,8 +122,21 @@ final class ConnectionStateMachine {
 				return null;
 			}
 			this.applicationState = WebSocketState.DISCONNECTED;
-			throw new WebSocketDisconnect(CloseCodes.WS_1006_ABNORMAL_CLOSURE, "");
+			throw disconnect(failure);
 		});
+	}
+
+	/**
+	 * Return the disconnect a failed send reports: the one the transport gave as the cause when it knows
+	 * the code the connection was closed with, otherwise an abnormal closure.
+	 */
+	private static WebSocketDisconnect disconnect(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof WebSocketDisconnect disconnect) {
+				return new WebSocketDisconnect(disconnect.getCode(), disconnect.getReason());
+			}
+		}
+		return new WebSocketDisconnect(CloseCodes.WS_1006_ABNORMAL_CLOSURE, "");
 	}
 
 	private WebSocketState nextApplicationState(OutboundMessage message) {

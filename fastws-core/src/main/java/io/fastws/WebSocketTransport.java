@@ -25,7 +25,9 @@ public interface WebSocketTransport {
 	/**
 	 * Send a message to the client, waiting until the transport has taken it.
 	 * @param message the message
-	 * @throws IOException if the connection is gone
+	 * @throws IOException if the connection is gone; its cause is a {@link WebSocketDisconnect} when the
+	 * transport knows the code the connection was closed with, such as the one every connection gets when the
+	 * server shuts down
 	 */
 	void send(OutboundMessage message) throws IOException;
 
@@ -33,7 +35,8 @@ public interface WebSocketTransport {
 	 * Queue a message for the client without waiting; messages are sent in the order they are queued.
 	 * @param message the message
 	 * @return a future that completes once the transport has taken the message, or fails with an
-	 * {@link IOException} if the connection is gone
+	 * {@link IOException} if the connection is gone, caused by a {@link WebSocketDisconnect} when the code is
+	 * known
 	 */
 	default CompletableFuture<Void> sendAsync(OutboundMessage message) {
 		try {

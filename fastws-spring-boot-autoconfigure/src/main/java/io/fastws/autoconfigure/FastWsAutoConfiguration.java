@@ -79,6 +79,8 @@ public final class FastWsAutoConfiguration {
 		customResolvers.orderedStream().forEach(configurer::addCustomArgumentResolver);
 		configurer.setConnectionSettings(connectionSettings(properties));
 		configurer.setAllowedOrigins(properties.getAllowedOrigins());
+		configurer.setShutdownCloseCode(properties.getShutdown().getCloseCode());
+		configurer.setShutdownTimeout(properties.getShutdown().getTimeout());
 		return configurer;
 	}
 
@@ -93,7 +95,7 @@ public final class FastWsAutoConfiguration {
 				Math.toIntExact(properties.getMaxTextMessageSize().toBytes()),
 				Math.toIntExact(properties.getMaxBinaryMessageSize().toBytes()), properties.getIdleTimeout(),
 				properties.getMaxQueuedMessages(), properties.isCompression(), properties.getSendTimeLimit(),
-				properties.getSendBufferLimit().toBytes());
+				properties.getSendBufferLimit().toBytes(), properties.getPingInterval(), properties.getPingTimeout());
 	}
 
 	@Configuration(proxyBeanMethods = false)

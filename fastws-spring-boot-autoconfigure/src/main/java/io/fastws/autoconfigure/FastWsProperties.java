@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.fastws.CloseCodes;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -39,6 +41,23 @@ public class FastWsProperties {
 	 * Broadcasting to channels and across instances.
 	 */
 	private final Broadcast broadcast = new Broadcast();
+
+	/**
+	 * What open connections get when the application shuts down.
+	 */
+	private final Shutdown shutdown = new Shutdown();
+
+	/**
+	 * How often the server pings each connection to learn whether its client is still there; '0' sends no
+	 * pings.
+	 */
+	private Duration pingInterval = Duration.ofSeconds(20);
+
+	/**
+	 * How long a client has to answer a ping with a pong before the server closes its connection with
+	 * 1011; '0' waits for ever.
+	 */
+	private Duration pingTimeout = Duration.ofSeconds(20);
 
 	/**
 	 * Largest text message accepted; a larger one closes the connection with 1009. Each connection holds a
@@ -118,6 +137,26 @@ public class FastWsProperties {
 
 	public Broadcast getBroadcast() {
 		return this.broadcast;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
+	public Duration getPingInterval() {
+		return this.pingInterval;
+	}
+
+	public void setPingInterval(Duration pingInterval) {
+		this.pingInterval = pingInterval;
+	}
+
+	public Duration getPingTimeout() {
+		return this.pingTimeout;
+	}
+
+	public void setPingTimeout(Duration pingTimeout) {
+		this.pingTimeout = pingTimeout;
 	}
 
 	public DataSize getMaxTextMessageSize() {
@@ -300,6 +339,46 @@ public class FastWsProperties {
 
 		public void setKeepAlive(Duration keepAlive) {
 			this.keepAlive = keepAlive;
+		}
+
+	}
+
+	/**
+	 * Settings of the graceful shutdown of open connections.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * Code of the close frame every open connection gets when the application shuts down: 1012 (service
+		 * restart) as uvicorn, or 1001 (going away). Handlers see it in their WebSocketDisconnect.
+		 */
+		private int closeCode = CloseCodes.WS_1012_SERVICE_RESTART;
+
+		/**
+		 * How long handlers have to return, their cleanup included, once their connections are closed on
+		 * shutdown; handlers still running then are interrupted. Keep it within
+		 * 'spring.lifecycle.timeout-per-shutdown-phase'.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		public int getCloseCode() {
+			return this.closeCode;
+		}
+
+		public void setCloseCode(int closeCode) {
+			if (!CloseCodes.isSendable(closeCode)) {
+				throw new IllegalArgumentException("Close code " + closeCode
+						+ " cannot be sent: use 1012 (service restart), 1001 (going away), or another code a close frame may carry");
+			}
+			this.closeCode = closeCode;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
 		}
 
 	}

@@ -1,8 +1,10 @@
 package io.fastws.server;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.fastws.CloseCodes;
 import io.fastws.bind.BeanArgumentResolver;
 import io.fastws.bind.ConnectionArgumentResolver;
 import io.fastws.bind.CookieValueArgumentResolver;
@@ -52,6 +54,10 @@ public class AnnotatedControllerConfigurer implements ApplicationContextAware, I
 	private ConnectionSettings connectionSettings = ConnectionSettings.defaults();
 
 	private List<String> allowedOrigins = List.of();
+
+	private int shutdownCloseCode = CloseCodes.WS_1012_SERVICE_RESTART;
+
+	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
 	private @Nullable WebSocketArgumentResolverComposite argumentResolvers;
 
@@ -118,6 +124,24 @@ public class AnnotatedControllerConfigurer implements ApplicationContextAware, I
 		this.allowedOrigins = List.copyOf(allowedOrigins);
 	}
 
+	/**
+	 * Set the code every open connection is closed with when the application shuts down.
+	 * @param shutdownCloseCode the close code; 1012 (service restart) by default, as uvicorn
+	 */
+	public void setShutdownCloseCode(int shutdownCloseCode) {
+		Assert.isTrue(CloseCodes.isSendable(shutdownCloseCode),
+				() -> "Close code " + shutdownCloseCode + " cannot be sent");
+		this.shutdownCloseCode = shutdownCloseCode;
+	}
+
+	/**
+	 * Set how long handlers have to return when the application shuts down, before they are interrupted.
+	 * @param shutdownTimeout the timeout; 10 seconds by default
+	 */
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		Assert.state(this.applicationContext != null, "ApplicationContext is required");
@@ -153,8 +177,11 @@ public class AnnotatedControllerConfigurer implements ApplicationContextAware, I
 				this.validator);
 		WebSocketHandlerExecutor handlerExecutor = (this.executor != null) ? this.executor
 				: WebSocketHandlerExecutor.defaultExecutor();
-		return new WebSocketHandlerMapping(detector.detectRoutes(this.applicationContext), handlerExecutor,
-				this.jsonMapper, this.connectionSettings, this.allowedOrigins);
+		WebSocketHandlerMapping mapping = new WebSocketHandlerMapping(detector.detectRoutes(this.applicationContext),
+				handlerExecutor, this.jsonMapper, this.connectionSettings, this.allowedOrigins);
+		mapping.setShutdownCloseCode(this.shutdownCloseCode);
+		mapping.setShutdownTimeout(this.shutdownTimeout);
+		return mapping;
 	}
 
 }

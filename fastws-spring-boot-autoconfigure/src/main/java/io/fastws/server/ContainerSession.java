@@ -25,6 +25,12 @@ interface ContainerSession extends FlowControl {
 	void sendBinary(ByteBuffer payload) throws IOException;
 
 	/**
+	 * Send a ping, blocking until the container has taken it.
+	 * @throws IOException if the client is gone, or the send time limit passed
+	 */
+	void sendPing() throws IOException;
+
+	/**
 	 * Send a close frame with the given code and reason, and close the connection.
 	 * @param code the close code
 	 * @param reason the reason, at most 123 bytes of UTF-8

@@ -77,7 +77,7 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 		WebSocket webSocket = new WebSocket(handshakeRequest, this.transport, this.support.jsonMapper());
 		try {
 			this.support.executor()
-				.execute(new WebSocketConnectionTask(this.pending, webSocket, this.support.jsonMapper()));
+				.execute(new WebSocketConnectionTask(this.pending, this.transport, webSocket, this.support));
 		}
 		catch (RejectedExecutionException ex) {
 			busyWarning.warn("Refused a connection to " + route.describe()

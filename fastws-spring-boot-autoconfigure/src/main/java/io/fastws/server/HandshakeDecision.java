@@ -43,8 +43,17 @@ final class HandshakeDecision {
 	}
 
 	/**
-	 * Return whether the handshake was answered without the handler because it did not decide in time.
-	 * @return {@code true} once the handshake has timed out
+	 * Return the outcome, if the handshake is decided.
+	 * @return the outcome, or {@code null} while undecided
+	 */
+	@Nullable Outcome outcome() {
+		return this.outcome.getNow(null);
+	}
+
+	/**
+	 * Return whether the handshake was answered without the handler, because it did not decide in time or
+	 * the server is shutting down.
+	 * @return {@code true} once the handshake was answered without the handler
 	 */
 	boolean isTimedOut() {
 		return this.outcome.getNow(null) instanceof Responded responded && responded.timedOut();
@@ -105,7 +114,8 @@ final class HandshakeDecision {
 	 * @param status the HTTP status
 	 * @param headers the response headers
 	 * @param body the response body
-	 * @param timedOut whether the handler failed to decide in time
+	 * @param timedOut whether the server answered without the handler: it did not decide in time, or the
+	 * server is shutting down
 	 */
 	record Responded(int status, Map<String, String> headers, byte[] body, boolean timedOut) implements Outcome {
 

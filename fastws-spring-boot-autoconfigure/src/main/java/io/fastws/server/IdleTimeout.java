@@ -2,24 +2,18 @@ package io.fastws.server;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-
 /**
- * Closes a connection once no message has come from its client for the idle timeout. It is also the
+ * Closes a connection once no text or binary message has come from its client for the idle timeout. It is also the
  * connection's {@link FlowControl}, so that the time reading is suspended because the handler is behind
  * never counts: a client held back is not idle, and the timeout starts again when reading resumes.
  *
- * <p>Each connection has at most one check scheduled, at the earliest moment it could be idle, on a daemon
- * thread shared by every connection, which ends once no check is scheduled.
+ * <p>Each connection has at most one check scheduled, at the earliest moment it could be idle, on the
+ * {@link ConnectionTimers} thread shared by every connection.
  */
 final class IdleTimeout implements FlowControl {
-
-	private static final ScheduledThreadPoolExecutor scheduler = createScheduler();
 
 	private final FlowControl reading;
 
@@ -45,16 +39,6 @@ final class IdleTimeout implements FlowControl {
 		this.reading = reading;
 		this.timeout = timeout.toNanos();
 		this.onIdle = onIdle;
-	}
-
-	private static ScheduledThreadPoolExecutor createScheduler() {
-		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("fastws-idle-timeout-");
-		threadFactory.setDaemon(true);
-		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threadFactory);
-		scheduler.setRemoveOnCancelPolicy(true);
-		scheduler.setKeepAliveTime(1, TimeUnit.SECONDS);
-		scheduler.allowCoreThreadTimeOut(true);
-		return scheduler;
 	}
 
 	/**
@@ -118,7 +102,7 @@ final class IdleTimeout implements FlowControl {
 
 	private synchronized void schedule(long delay) {
 		if (!this.stopped) {
-			this.check = scheduler.schedule(this::check, delay, TimeUnit.NANOSECONDS);
+			this.check = ConnectionTimers.schedule(this::check, delay);
 		}
 	}
 

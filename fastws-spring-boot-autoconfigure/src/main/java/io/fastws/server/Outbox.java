@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 
 import io.fastws.CloseCodes;
 import io.fastws.OutboundMessage;
+import io.fastws.WebSocketDisconnect;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,9 +23,14 @@ import org.jspecify.annotations.Nullable;
  * client. A client that falls behind by more than the buffer limit is closed with
  * {@link CloseCodes#WS_1013_TRY_AGAIN_LATER}; a write that takes longer than the send time limit closes it
  * with {@link CloseCodes#WS_1008_POLICY_VIOLATION}. Either way every message still queued fails, and so
- * does every later one, so that senders learn the client is gone.
+ * does every later one, with a {@link WebSocketDisconnect} of that code as its cause, so that senders learn
+ * the client is gone and why.
  */
 final class Outbox {
+
+	private static final String SEND_BUFFER_LIMIT_EXCEEDED = "Send buffer limit exceeded";
+
+	private static final String SEND_TIME_LIMIT_EXCEEDED = "Send time limit exceeded";
 
 	private final ContainerSession session;
 
@@ -41,6 +47,8 @@ final class Outbox {
 	private boolean writing;
 
 	private @Nullable IOException failure;
+
+	private @Nullable IOException closing;
 
 	Outbox(ContainerSession session, long bufferLimit, Executor writer) {
 		this.session = session;
@@ -86,7 +94,7 @@ final class Outbox {
 
 	/**
 	 * Close the connection in the background, after the message still on its way if there is one, failing
-	 * every message still queued and every later one.
+	 * every message still queued and every later one with the given code.
 	 * @param closeCode the close code
 	 * @param reason the close reason
 	 */
@@ -97,10 +105,43 @@ final class Outbox {
 			if (this.failure != null) {
 				return;
 			}
-			failed = abort(new IOException("The connection was closed: " + reason), closeCode, reason);
+			failed = abort(closedWith(closeCode, reason, "The connection was closed: " + reason), closeCode, reason);
 			failure = this.failure;
 		}
 		failed.forEach((queued) -> queued.done().completeExceptionally(failure));
+	}
+
+	/**
+	 * Close the connection once the messages queued so far are written, failing every later one with the
+	 * given code.
+	 * @param closeCode the close code
+	 * @param reason the close reason
+	 * @return the future of the close frame's write, complete at once if the connection was closed already
+	 */
+	CompletableFuture<Void> closeAfterQueued(int closeCode, String reason) {
+		Entry entry = new Entry(new OutboundMessage.Close(closeCode, reason), 0, new CompletableFuture<>());
+		boolean startWriting;
+		synchronized (this.lock) {
+			if (this.failure != null || this.closing != null) {
+				return CompletableFuture.completedFuture(null);
+			}
+			this.queue.add(entry);
+			this.closing = closedWith(closeCode, reason, "The connection is closing: " + reason);
+			startWriting = !this.writing;
+			this.writing = true;
+		}
+		if (startWriting) {
+			this.writer.execute(this::writeQueue);
+		}
+		return entry.done();
+	}
+
+	/**
+	 * Return the failure of a send to a connection closed with a known code, which the handler sees as a
+	 * {@link io.fastws.WebSocketDisconnect} with that code.
+	 */
+	private static IOException closedWith(int closeCode, String reason, String message) {
+		return new IOException(message, new WebSocketDisconnect(closeCode, reason));
 	}
 
 	/**
@@ -109,7 +150,7 @@ final class Outbox {
 	 */
 	private boolean claimIdle() {
 		synchronized (this.lock) {
-			if (this.writing || this.failure != null || !this.queue.isEmpty()) {
+			if (this.writing || this.failure != null || this.closing != null || !this.queue.isEmpty()) {
 				return false;
 			}
 			this.writing = true;
@@ -155,12 +196,13 @@ final class Outbox {
 		IOException failed;
 		boolean startWriting = false;
 		synchronized (this.lock) {
-			if (this.failure == null && this.bufferedBytes > 0
+			if (this.failure == null && this.closing == null && this.bufferedBytes > 0
 					&& this.bufferedBytes + entry.size() > this.bufferLimit) {
-				overflowed = abort(new IOException("The client fell more than " + this.bufferLimit + " bytes behind"),
-						CloseCodes.WS_1013_TRY_AGAIN_LATER, "Send buffer limit exceeded");
+				overflowed = abort(closedWith(CloseCodes.WS_1013_TRY_AGAIN_LATER, SEND_BUFFER_LIMIT_EXCEEDED,
+						"The client fell more than " + this.bufferLimit + " bytes behind"),
+						CloseCodes.WS_1013_TRY_AGAIN_LATER, SEND_BUFFER_LIMIT_EXCEEDED);
 			}
-			failed = this.failure;
+			failed = (this.failure != null) ? this.failure : this.closing;
 			if (failed == null) {
 				this.queue.add(entry);
 				this.bufferedBytes += entry.size();
@@ -237,14 +279,20 @@ final class Outbox {
 		IOException reason;
 		synchronized (this.lock) {
 			if (error != null) {
-				failure = new IOException("Sending to the client failed", error);
+				failure = isTimeout(error)
+						? closedWith(CloseCodes.WS_1008_POLICY_VIOLATION, SEND_TIME_LIMIT_EXCEEDED,
+								"Sending to the client took longer than the send time limit")
+						: new IOException("Sending to the client failed", error);
+				if (failure.getCause() != error) {
+					failure.addSuppressed(error);
+				}
 				if (this.failure == null) {
 					failed = abort(failure, isTimeout(error) ? CloseCodes.WS_1008_POLICY_VIOLATION : 0,
-							"Send time limit exceeded");
+							SEND_TIME_LIMIT_EXCEEDED);
 				}
 			}
 			else if (message instanceof OutboundMessage.Close && this.failure == null) {
-				this.failure = new IOException("The connection was closed");
+				this.failure = (this.closing != null) ? this.closing : new IOException("The connection was closed");
 				failed = drainQueue();
 			}
 			reason = this.failure;

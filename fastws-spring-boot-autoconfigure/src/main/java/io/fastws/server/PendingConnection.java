@@ -89,6 +89,14 @@ final class PendingConnection {
 	}
 
 	/**
+	 * Return the future of the accepted connection's establishment by the container.
+	 * @return a future that completes once the connection is established, or fails if the upgrade failed
+	 */
+	CompletableFuture<Void> whenEstablished() {
+		return this.established;
+	}
+
+	/**
 	 * Report that the container has established the accepted connection.
 	 */
 	void established() {

@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.fastws.CloseCodes;
 import io.fastws.InboundMessage;
@@ -16,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
@@ -27,8 +30,9 @@ import org.springframework.web.socket.WebSocketSession;
  *
  * <p>Before the upgrade, what the handler sends answers its {@link PendingConnection}; after it, container
  * threads only queue incoming frames for the handler thread, and outgoing messages go through an
- * {@link Outbox} that writes them in order and enforces the send limits. With an idle timeout, an
- * {@link IdleTimeout} closes a client that has sent nothing for that long.
+ * {@link Outbox} that writes them in order and enforces the send limits. A {@link Heartbeat} pings the client
+ * and closes it when it stops answering; with an idle timeout, an {@link IdleTimeout} closes a client that
+ * has sent no message for that long.
  */
 final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
@@ -49,6 +53,10 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 	private volatile @Nullable Outbox outbox;
 
 	private volatile @Nullable IdleTimeout idleTimeout;
+
+	private volatile @Nullable Heartbeat heartbeat;
+
+	private final AtomicBoolean shuttingDown = new AtomicBoolean();
 
 	SessionTransport(PendingConnection pending, WebSocketContainer container, ConnectionSettings settings,
 			Executor writer) {
@@ -98,6 +106,32 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		return this.closed;
 	}
 
+	/**
+	 * Close this connection because the server is shutting down: the handler's pending and next receive
+	 * throw a disconnect with the given code at once, the client gets a close frame with it once the messages
+	 * already queued are written, and later sends fail with that code.
+	 * @param closeCode the close code
+	 * @return the future of the close frame's write
+	 */
+	CompletableFuture<Void> shutDown(int closeCode) {
+		if (!this.shuttingDown.compareAndSet(false, true)) {
+			return CompletableFuture.completedFuture(null);
+		}
+		// once established, the outbox refuses new messages before the handler can see the disconnect
+		CompletableFuture<Void> closeFrame = this.pending.whenEstablished()
+			.thenCompose((established) -> outbox().closeAfterQueued(closeCode, ""));
+		this.inbound.add(new InboundMessage.Disconnect(closeCode, ""));
+		return closeFrame;
+	}
+
+	private Outbox outbox() {
+		Outbox current = this.outbox;
+		if (current == null) {
+			throw new IllegalStateException("The connection is not established");
+		}
+		return current;
+	}
+
 	// WebSocketHandler, called by container threads
 
 	@Override
@@ -105,22 +139,61 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		ContainerSession containerSession = this.container.open(session, this.settings);
 		Outbox outbox = new Outbox(containerSession, this.settings.sendBufferLimit(), this.writer);
 		this.outbox = outbox;
-		Duration timeout = this.settings.idleTimeout();
-		if (timeout != null) {
-			IdleTimeout idleTimeout = new IdleTimeout(containerSession, timeout,
+		FlowControl reading = containerSession;
+		Duration pingInterval = this.settings.pingInterval();
+		if (!pingInterval.isZero()) {
+			Heartbeat heartbeat = new Heartbeat(reading, pingInterval, this.settings.pingTimeout(),
+					() -> ping(containerSession),
+					() -> outbox.abandon(CloseCodes.WS_1011_INTERNAL_ERROR, "keepalive ping timeout"));
+			this.heartbeat = heartbeat;
+			reading = heartbeat;
+		}
+		Duration idleTimeout = this.settings.idleTimeout();
+		if (idleTimeout != null) {
+			IdleTimeout timeout = new IdleTimeout(reading, idleTimeout,
 					() -> outbox.abandon(CloseCodes.WS_1001_GOING_AWAY, "Idle timeout"));
-			this.idleTimeout = idleTimeout;
-			this.inbound.setFlowControl(idleTimeout);
+			this.idleTimeout = timeout;
+			reading = timeout;
+		}
+		this.inbound.setFlowControl(reading);
+		start(this.heartbeat, this.idleTimeout);
+		this.pending.established();
+	}
+
+	private static void start(@Nullable Heartbeat heartbeat, @Nullable IdleTimeout idleTimeout) {
+		if (heartbeat != null) {
+			heartbeat.start();
+		}
+		if (idleTimeout != null) {
 			idleTimeout.start();
 		}
-		else {
-			this.inbound.setFlowControl(containerSession);
+	}
+
+	private void ping(ContainerSession containerSession) {
+		try {
+			this.writer.execute(() -> {
+				try {
+					containerSession.sendPing();
+				}
+				catch (IOException | RuntimeException ex) {
+					// the connection is going: its close reports it
+				}
+			});
 		}
-		this.pending.established();
+		catch (RejectedExecutionException ex) {
+			// the writers have shut down with the application
+		}
 	}
 
 	@Override
 	public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) {
+		if (message instanceof PongMessage) {
+			Heartbeat beat = this.heartbeat;
+			if (beat != null) {
+				beat.pongReceived();
+			}
+			return;
+		}
 		IdleTimeout timeout = this.idleTimeout;
 		if (timeout != null) {
 			timeout.messageReceived();
@@ -148,6 +221,10 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		IdleTimeout timeout = this.idleTimeout;
 		if (timeout != null) {
 			timeout.stop();
+		}
+		Heartbeat beat = this.heartbeat;
+		if (beat != null) {
+			beat.stop();
 		}
 		this.inbound.add(new InboundMessage.Disconnect(closeStatus.getCode(), closeStatus.getReason()));
 		this.closed.complete(null);

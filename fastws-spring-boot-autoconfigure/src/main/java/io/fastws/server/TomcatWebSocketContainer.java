@@ -68,6 +68,11 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 		}
 
 		@Override
+		public void sendPing() throws IOException {
+			this.remote.sendPing(ByteBuffer.allocate(0));
+		}
+
+		@Override
 		public void close(int code, String reason) throws IOException {
 			this.session.close(new CloseStatus(code, reason));
 		}

@@ -9,8 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param executor the executor that runs each connection's handler
  * @param jsonMapper the mapper for JSON messages and rejection bodies
  * @param settings the limits every connection is held to
+ * @param connections the connections being served
  */
 record UpgradeSupport(WebSocketContainer container, WebSocketHandlerExecutor executor, JsonMapper jsonMapper,
-		ConnectionSettings settings) {
+		ConnectionSettings settings, WebSocketConnections connections) {
 
 }

@@ -41,15 +41,33 @@ final class WebSocketConnectionTask implements Runnable {
 
 	private final JsonMapper jsonMapper;
 
-	WebSocketConnectionTask(PendingConnection pending, WebSocket webSocket, JsonMapper jsonMapper) {
+	private final WebSocketConnections connections;
+
+	private final ServedConnection served;
+
+	WebSocketConnectionTask(PendingConnection pending, SessionTransport transport, WebSocket webSocket,
+			UpgradeSupport support) {
 		this.route = pending.route();
 		this.webSocket = webSocket;
 		this.handshake = pending.decision();
-		this.jsonMapper = jsonMapper;
+		this.jsonMapper = support.jsonMapper();
+		this.connections = support.connections();
+		this.served = new ServedConnection(pending, transport, webSocket.url().getRawPath());
 	}
 
 	@Override
 	public void run() {
+		this.served.started(Thread.currentThread());
+		this.connections.add(this.served);
+		try {
+			serve();
+		}
+		finally {
+			this.connections.remove(this.served);
+		}
+	}
+
+	private void serve() {
 		if (!this.handshake.start(Thread.currentThread())) {
 			return;
 		}

@@ -1,13 +1,17 @@
 package io.fastws.server;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 
+import io.fastws.CloseCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.server.PathContainer;
+import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
@@ -18,11 +22,21 @@ import org.springframework.web.util.pattern.PathPattern;
  * Maps WebSocket upgrade requests to the {@link WebSocketRoute routes} of the application's controllers.
  *
  * <p>Only upgrade requests are claimed: a plain HTTP request on the same path goes on to the next mapping,
- * so a page and a socket can share a path, and an upgrade request no route matches ends as a 404.
+ * so a page and a socket can share a path, and an upgrade request no route matches ends as a 404. As a
+ * {@link SmartLifecycle} in the last phase to stop, it shuts its connections down gracefully before the web
+ * server stops.
  */
-public class WebSocketHandlerMapping extends AbstractHandlerMapping {
+public class WebSocketHandlerMapping extends AbstractHandlerMapping implements SmartLifecycle {
 
 	private final List<WebSocketUpgradeHandler> handlers;
+
+	private final WebSocketConnections connections = new WebSocketConnections();
+
+	private int shutdownCloseCode = CloseCodes.WS_1012_SERVICE_RESTART;
+
+	private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+	private volatile boolean running;
 
 	/**
 	 * Create a mapping for the given routes.
@@ -35,13 +49,38 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping {
 	 */
 	public WebSocketHandlerMapping(List<WebSocketRoute> routes, WebSocketHandlerExecutor executor,
 			JsonMapper jsonMapper, ConnectionSettings settings, List<String> allowedOrigins) {
-		UpgradeSupport support = new UpgradeSupport(WebSocketContainer.detect(ClassUtils.getDefaultClassLoader()), executor,
-				jsonMapper, settings);
+		UpgradeSupport support = new UpgradeSupport(WebSocketContainer.detect(ClassUtils.getDefaultClassLoader()),
+				executor, jsonMapper, settings, this.connections);
 		OriginHandshakeInterceptor originInterceptor = new OriginHandshakeInterceptor(allowedOrigins);
 		this.handlers = routes.stream()
 			.map((route) -> new WebSocketUpgradeHandler(route, support, originInterceptor))
 			.toList();
 		setOrder(-1);
+	}
+
+	/**
+	 * Set the code every open connection is closed with when the application shuts down.
+	 * @param closeCode the close code; 1012 (service restart) by default, as uvicorn
+	 */
+	public void setShutdownCloseCode(int closeCode) {
+		Assert.isTrue(CloseCodes.isSendable(closeCode), () -> "Close code " + closeCode + " cannot be sent");
+		this.shutdownCloseCode = closeCode;
+	}
+
+	/**
+	 * Set how long handlers have to return when the application shuts down, before they are interrupted.
+	 * @param shutdownTimeout the timeout; 10 seconds by default
+	 */
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	/**
+	 * Return the connections served now.
+	 * @return the connections
+	 */
+	public WebSocketConnections getConnections() {
+		return this.connections;
 	}
 
 	/**
@@ -73,6 +112,27 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping {
 			request.setAttribute(BEST_MATCHING_PATTERN_ATTRIBUTE, best.getRoute().pattern());
 		}
 		return best;
+	}
+
+	@Override
+	public void start() {
+		this.connections.resume();
+		this.running = true;
+	}
+
+	/**
+	 * Shut every connection down gracefully, before the web server stops: see
+	 * {@link WebSocketConnections#shutDown(int, Duration)}.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.connections.shutDown(this.shutdownCloseCode, this.shutdownTimeout);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	private static boolean isWebSocketUpgrade(HttpServletRequest request) {

@@ -54,6 +54,14 @@ final class WebSocketUpgradeHandler implements HttpRequestHandler {
 
 	@Override
 	public void handleRequest(HttpServletRequest servletRequest, HttpServletResponse servletResponse) {
+		if (this.support.connections().isShuttingDown()) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Refused a connection to " + this.route.describe() + " with 503: shutting down");
+			}
+			servletResponse.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			servletResponse.setContentLength(0);
+			return;
+		}
 		ConnectionSettings settings = this.support.settings();
 		HttpServletRequest upgradeRequest = settings.compression() ? servletRequest
 				: new WithoutExtensions(servletRequest);

@@ -29,7 +29,8 @@ class ConfigurationMetadataTests {
 					"fastws.thread-pool.max-size", "fastws.thread-pool.keep-alive", "fastws.max-text-message-size",
 					"fastws.max-binary-message-size", "fastws.idle-timeout", "fastws.allowed-origins",
 					"fastws.max-queued-messages", "fastws.compression", "fastws.send-time-limit",
-					"fastws.send-buffer-limit", "fastws.broadcast.backend",
+					"fastws.send-buffer-limit", "fastws.ping-interval", "fastws.ping-timeout",
+					"fastws.shutdown.close-code", "fastws.shutdown.timeout", "fastws.broadcast.backend",
 					"fastws.broadcast.subscriber-queue-size", "fastws.broadcast.reconnect-interval");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
 	}
