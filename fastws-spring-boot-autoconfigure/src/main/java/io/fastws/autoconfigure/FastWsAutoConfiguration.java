@@ -24,6 +24,7 @@ import org.springframework.boot.system.JavaVersion;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.ConversionService;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.socket.WebSocketHandler;
 
@@ -42,9 +43,11 @@ import org.springframework.web.socket.WebSocketHandler;
 @EnableConfigurationProperties(FastWsProperties.class)
 public final class FastWsAutoConfiguration {
 
+	private static final String TOMCAT_MAX_CONNECTIONS = "server.tomcat.max-connections";
+
 	@Bean
 	@ConditionalOnMissingBean
-	WebSocketHandlerExecutor fastWsHandlerExecutor(FastWsProperties properties) {
+	WebSocketHandlerExecutor fastWsHandlerExecutor(FastWsProperties properties, Environment environment) {
 		boolean virtualThreadsAvailable = JavaVersion.getJavaVersion().isEqualOrNewerThan(JavaVersion.TWENTY_ONE);
 		return switch (properties.getThreads()) {
 			case VIRTUAL -> {
@@ -54,14 +57,17 @@ public final class FastWsAutoConfiguration {
 				}
 				yield WebSocketHandlerExecutor.virtualThreads();
 			}
-			case PLATFORM -> platformThreads(properties);
-			default -> virtualThreadsAvailable ? WebSocketHandlerExecutor.virtualThreads() : platformThreads(properties);
+			case PLATFORM -> platformThreads(properties, environment);
+			default -> virtualThreadsAvailable ? WebSocketHandlerExecutor.virtualThreads()
+					: platformThreads(properties, environment);
 		};
 	}
 
-	private static WebSocketHandlerExecutor platformThreads(FastWsProperties properties) {
-		return WebSocketHandlerExecutor.platformThreads(properties.getThreadPool().getMaxSize(),
-				properties.getThreadPool().getKeepAlive());
+	private static WebSocketHandlerExecutor platformThreads(FastWsProperties properties, Environment environment) {
+		Integer maxSize = properties.getThreadPool().getMaxSize();
+		int maxThreads = (maxSize != null) ? maxSize : environment.getProperty(TOMCAT_MAX_CONNECTIONS, Integer.class,
+				WebSocketHandlerExecutor.DEFAULT_MAX_PLATFORM_THREADS);
+		return WebSocketHandlerExecutor.platformThreads(maxThreads, properties.getThreadPool().getKeepAlive());
 	}
 
 	@Bean

@@ -315,21 +315,24 @@ public class FastWsProperties {
 	public static class ThreadPool {
 
 		/**
-		 * Most connections handled at once; when all threads are busy, new handshakes get 503. Also the most
-		 * threads that write messages queued without waiting, such as group sends.
+		 * Most connections handled at once, since each handler holds its thread for its connection's life;
+		 * when all threads are busy, new handshakes get 503. Also the most threads that write messages queued
+		 * without waiting, such as group sends. Unset, the container's connection limit
+		 * ('server.tomcat.max-connections', 8192 by default), so that the pool never refuses a client the
+		 * server can still take; threads are started as connections come and end when idle.
 		 */
-		private int maxSize = 200;
+		private Integer maxSize;
 
 		/**
 		 * How long an idle pool thread is kept before it ends.
 		 */
 		private Duration keepAlive = Duration.ofSeconds(60);
 
-		public int getMaxSize() {
+		public Integer getMaxSize() {
 			return this.maxSize;
 		}
 
-		public void setMaxSize(int maxSize) {
+		public void setMaxSize(Integer maxSize) {
 			this.maxSize = maxSize;
 		}
 

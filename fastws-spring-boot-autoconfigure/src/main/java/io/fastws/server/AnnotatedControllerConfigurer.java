@@ -94,7 +94,7 @@ public class AnnotatedControllerConfigurer implements ApplicationContextAware, I
 	/**
 	 * Set the executor that runs each connection's handler.
 	 * @param executor the executor; a virtual thread per connection on Java 21 and later, otherwise a
-	 * platform pool of 200 threads, by default
+	 * platform pool of up to 8192 threads, by default
 	 */
 	public void setExecutor(WebSocketHandlerExecutor executor) {
 		this.executor = executor;

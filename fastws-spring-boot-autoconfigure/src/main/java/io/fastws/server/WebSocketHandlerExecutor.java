@@ -3,7 +3,6 @@ package io.fastws.server;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -40,12 +39,20 @@ public final class WebSocketHandlerExecutor implements DisposableBean {
 	}
 
 	/**
+	 * The most platform threads by default: Tomcat's default connection limit, since a handler holds its
+	 * thread for its connection's whole life.
+	 */
+	public static final int DEFAULT_MAX_PLATFORM_THREADS = 8192;
+
+	/**
 	 * Create the default executor: a virtual thread per connection on Java 21 and later, otherwise a pool
-	 * of 200 platform threads kept for a minute when idle.
+	 * of up to {@value #DEFAULT_MAX_PLATFORM_THREADS} platform threads, started as connections come and kept
+	 * for a minute when idle.
 	 * @return the executor
 	 */
 	public static WebSocketHandlerExecutor defaultExecutor() {
-		return (Runtime.version().feature() >= 21) ? virtualThreads() : platformThreads(200, Duration.ofSeconds(60));
+		return (Runtime.version().feature() >= 21) ? virtualThreads()
+				: platformThreads(DEFAULT_MAX_PLATFORM_THREADS, Duration.ofSeconds(60));
 	}
 
 	/**
@@ -61,7 +68,8 @@ public final class WebSocketHandlerExecutor implements DisposableBean {
 	}
 
 	/**
-	 * Create an executor backed by a pool of platform threads.
+	 * Create an executor backed by a pool of platform threads, started as connections come and ended when
+	 * idle; writers are a pool of the same size that starts a thread only when none is idle.
 	 * @param maxThreads the most connections handled at once; further handshakes are refused
 	 * @param keepAlive how long an idle thread is kept
 	 * @return the executor
@@ -69,9 +77,9 @@ public final class WebSocketHandlerExecutor implements DisposableBean {
 	public static WebSocketHandlerExecutor platformThreads(int maxThreads, Duration keepAlive) {
 		ThreadPoolExecutor pool = new ThreadPoolExecutor(0, maxThreads, keepAlive.toMillis(), TimeUnit.MILLISECONDS,
 				new SynchronousQueue<>(), new CustomizableThreadFactory(THREAD_NAME_PREFIX));
-		ThreadPoolExecutor writers = new ThreadPoolExecutor(maxThreads, maxThreads, keepAlive.toMillis(),
-				TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), new CustomizableThreadFactory(WRITER_THREAD_NAME_PREFIX));
-		writers.allowCoreThreadTimeOut(true);
+		ThreadPoolExecutor writers = new ThreadPoolExecutor(0, maxThreads, keepAlive.toMillis(), TimeUnit.MILLISECONDS,
+				new GrowFirstQueue(), new CustomizableThreadFactory(WRITER_THREAD_NAME_PREFIX),
+				GrowFirstQueue.queueWhenBusy());
 		return new WebSocketHandlerExecutor(pool, writers, false);
 	}
 
