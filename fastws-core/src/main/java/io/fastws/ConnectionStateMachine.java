@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Starlette's two-sided state machine over a {@link WebSocketTransport}: every message received or sent
  * passes here and is checked against the current states, with Starlette's error texts.
@@ -26,6 +28,8 @@ final class ConnectionStateMachine {
 
 	private volatile WebSocketState applicationState = WebSocketState.CONNECTING;
 
+	private volatile @Nullable WebSocketDisconnect lostWith;
+
 	ConnectionStateMachine(WebSocketTransport transport) {
 		this.transport = transport;
 	}
@@ -36,6 +40,14 @@ final class ConnectionStateMachine {
 
 	WebSocketState applicationState() {
 		return this.applicationState;
+	}
+
+	/**
+	 * Return how the connection was lost under a send, by this thread or another.
+	 * @return the disconnect a failed send reported, or {@code null} if no send failed
+	 */
+	@Nullable WebSocketDisconnect lostWith() {
+		return this.lostWith;
 	}
 
 	CompletableFuture<Void> whenClosed() {
@@ -102,8 +114,7 @@ final class ConnectionStateMachine {
 			this.transport.send(message);
 		}
 		catch (IOException ex) {
-			this.applicationState = WebSocketState.DISCONNECTED;
-			throw disconnect(ex);
+			throw lost(ex);
 		}
 	}
 
@@ -121,22 +132,27 @@ final class ConnectionStateMachine {
 			if (failure == null) {
 				return null;
 			}
-			this.applicationState = WebSocketState.DISCONNECTED;
-			throw disconnect(failure);
+			throw lost(failure);
 		});
 	}
 
 	/**
-	 * Return the disconnect a failed send reports: the one the transport gave as the cause when it knows
-	 * the code the connection was closed with, otherwise an abnormal closure.
+	 * Record that a send failed and return the disconnect it reports: the one the transport gave as the
+	 * cause when it knows the code the connection was closed with, otherwise an abnormal closure.
 	 */
-	private static WebSocketDisconnect disconnect(Throwable failure) {
+	private WebSocketDisconnect lost(Throwable failure) {
+		WebSocketDisconnect disconnect = new WebSocketDisconnect(CloseCodes.WS_1006_ABNORMAL_CLOSURE, "");
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof WebSocketDisconnect disconnect) {
-				return new WebSocketDisconnect(disconnect.getCode(), disconnect.getReason());
+			if (cause instanceof WebSocketDisconnect known) {
+				disconnect = new WebSocketDisconnect(known.getCode(), known.getReason());
+				break;
 			}
 		}
-		return new WebSocketDisconnect(CloseCodes.WS_1006_ABNORMAL_CLOSURE, "");
+		if (this.lostWith == null) {
+			this.lostWith = disconnect;
+		}
+		this.applicationState = WebSocketState.DISCONNECTED;
+		return disconnect;
 	}
 
 	private WebSocketState nextApplicationState(OutboundMessage message) {

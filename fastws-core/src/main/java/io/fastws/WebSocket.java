@@ -274,6 +274,11 @@ public class WebSocket {
 
 	private InboundMessage receiveData() {
 		if (applicationState() != WebSocketState.CONNECTED) {
+			WebSocketDisconnect lost = this.connection.lostWith();
+			if (lost != null) {
+				// a send, perhaps another thread's, found the connection gone: say so, not "accept first"
+				throw new WebSocketDisconnect(lost.getCode(), lost.getReason());
+			}
 			throw new WebSocketNotConnectedException("WebSocket is not connected. Need to call \"accept\" first.");
 		}
 		InboundMessage message = receive();

@@ -1,5 +1,7 @@
 package io.fastws;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +106,15 @@ class WebSocketStateTransitionTests {
 				assertThat(ex.getReason()).isEmpty();
 			});
 		assertThat(this.webSocket.applicationState()).isEqualTo(WebSocketState.DISCONNECTED);
+	}
+
+	@Test
+	void receiveAfterASendFoundTheClientGoneThrowsTheSameDisconnectInsteadOfAskingForAccept() {
+		this.webSocket.accept();
+		this.transport.breakConnection();
+		assertThat(this.webSocket.sendTextAsync("lost")).failsWithin(Duration.ofSeconds(5));
+		assertThatExceptionOfType(WebSocketDisconnect.class).isThrownBy(this.webSocket::receiveText)
+			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(1006));
 	}
 
 	@Test
