@@ -1,5 +1,7 @@
 package io.fastws.bind;
 
+import java.util.List;
+
 import io.fastws.WebSocket;
 
 import org.springframework.web.method.HandlerMethod;
@@ -34,6 +36,14 @@ public class InvocableWebSocketHandlerMethod {
 	 */
 	public String describe() {
 		return this.binder.description();
+	}
+
+	/**
+	 * Return where each parameter is bound from, in the order of the parameters.
+	 * @return the sources and names, such as the path variable {@code client_id}
+	 */
+	public List<BindingLocation> getBindingLocations() {
+		return this.binder.bindingLocations();
 	}
 
 	/**

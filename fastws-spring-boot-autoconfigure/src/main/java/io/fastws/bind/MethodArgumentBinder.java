@@ -3,6 +3,7 @@ package io.fastws.bind;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,16 @@ final class MethodArgumentBinder {
 
 	private static final ParameterNameDiscoverer parameterNameDiscoverer = new DefaultParameterNameDiscoverer();
 
+	private static final String UNSUPPORTED_TYPE_ACTION = "Declare the parameter as one fastws binds: the "
+			+ "WebSocket, HandshakeRequest, HttpHeaders, Principal, a simple type from the query, or one annotated "
+			+ "with @PathVariable, @RequestParam, @RequestHeader, @CookieValue or @Depends; or declare a "
+			+ "WebSocketArgumentResolver bean that supports it.";
+
+	private static final String MISSING_PARAMETER_NAMES_ACTION = "Compile with the -parameters flag "
+			+ "(Maven: <parameters>true</parameters> in the maven-compiler-plugin configuration, which "
+			+ "spring-boot-starter-parent sets; Gradle: options.compilerArgs.add(\"-parameters\") in "
+			+ "tasks.withType(JavaCompile)), or name the value in its annotation, such as @PathVariable(\"id\").";
+
 	private final Method method;
 
 	private final MethodParameter[] parameters;
@@ -54,10 +65,11 @@ final class MethodArgumentBinder {
 			MethodParameter parameter = new SynthesizingMethodParameter(this.method, i).withContainingClass(beanType);
 			parameter.initParameterNameDiscovery(parameterNameDiscoverer);
 			if (!resolver.supportsParameter(parameter)) {
-				throw new IllegalStateException("Cannot bind parameter '" + parameter.getParameterName() + "' of type "
-						+ ClassUtils.getShortName(parameter.getParameterType()) + " in " + this.description
-						+ ": no WebSocketArgumentResolver supports it");
+				throw new InvalidHandlerMethodException("Parameter '" + parameter.getParameterName() + "' of type "
+						+ parameter.getGenericParameterType().getTypeName() + " in " + this.description
+						+ " cannot be bound: no WebSocketArgumentResolver supports it.", UNSUPPORTED_TYPE_ACTION);
 			}
+			assertNamed(parameter, resolver);
 			this.parameters[i] = parameter;
 		}
 		this.bindingOrder = IntStream.concat(
@@ -67,12 +79,27 @@ final class MethodArgumentBinder {
 		ReflectionUtils.makeAccessible(this.method);
 	}
 
+	private void assertNamed(MethodParameter parameter, WebSocketArgumentResolverComposite resolver) {
+		try {
+			resolver.describe(parameter);
+		}
+		catch (IllegalStateException ex) {
+			throw new InvalidHandlerMethodException("Parameter " + parameter.getParameterIndex() + " of "
+					+ this.description + " is bound by its name, but the class was compiled without parameter "
+					+ "names.", MISSING_PARAMETER_NAMES_ACTION, ex);
+		}
+	}
+
 	private static boolean isDependency(MethodParameter parameter) {
 		return parameter.hasParameterAnnotation(Depends.class);
 	}
 
 	String description() {
 		return this.description;
+	}
+
+	List<BindingLocation> bindingLocations() {
+		return Arrays.stream(this.parameters).map(this.resolver::describe).toList();
 	}
 
 	Method method() {

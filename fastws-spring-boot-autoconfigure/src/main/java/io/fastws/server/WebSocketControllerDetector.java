@@ -2,12 +2,19 @@ package io.fastws.server;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import io.fastws.annotation.WebSocketController;
 import io.fastws.annotation.WebSocketMapping;
+import io.fastws.bind.BindingLocation;
+import io.fastws.bind.BindingSource;
+import io.fastws.bind.InvalidHandlerMethodException;
 import io.fastws.bind.InvocableWebSocketHandlerMethod;
 import io.fastws.bind.WebSocketArgumentResolverComposite;
 import io.fastws.bind.WebSocketParameterValidator;
@@ -23,10 +30,13 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Finds the {@link WebSocketController @WebSocketController} beans of an application context and turns
- * their {@link WebSocketMapping @WebSocketMapping} methods into {@link WebSocketRoute routes}, refusing two
- * routes that match the same paths.
+ * their {@link WebSocketMapping @WebSocketMapping} methods into {@link WebSocketRoute routes}, refusing with an
+ * {@link InvalidHandlerMethodException} two routes that match the same paths and a path variable the route
+ * does not have.
  */
 public class WebSocketControllerDetector {
+
+	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\*?([^}:]+)(?::[^}]*)?}");
 
 	private final WebSocketArgumentResolverComposite argumentResolver;
 
@@ -77,8 +87,10 @@ public class WebSocketControllerDetector {
 			Method invocable = MethodIntrospector.selectInvocableMethod(method, beanType);
 			HandlerMethod handlerMethod = new HandlerMethod(beanName, context.getAutowireCapableBeanFactory(), invocable);
 			PathPattern pattern = this.patternParser.parse(this.patternParser.initFullPathPattern(prefix + mapping.path()));
-			routes.add(new WebSocketRoute(pattern, new InvocableWebSocketHandlerMethod(handlerMethod, this.argumentResolver,
-					this.validator)));
+			WebSocketRoute route = new WebSocketRoute(pattern,
+					new InvocableWebSocketHandlerMethod(handlerMethod, this.argumentResolver, this.validator));
+			assertPathVariablesInTemplate(route);
+			routes.add(route);
 		});
 		return routes;
 	}
@@ -88,11 +100,52 @@ public class WebSocketControllerDetector {
 		for (WebSocketRoute route : routes) {
 			WebSocketRoute existing = byShape.putIfAbsent(shapeOf(route.pattern()), route);
 			if (existing != null) {
-				throw new IllegalStateException("Ambiguous WebSocket routes: '" + existing.pattern().getPatternString()
-						+ "' of " + existing.handler().describe() + " and '" + route.pattern().getPatternString()
-						+ "' of " + route.handler().describe() + " match the same paths");
+				throw new InvalidHandlerMethodException("Ambiguous WebSocket routes: '"
+						+ existing.pattern().getPatternString() + "' of " + existing.handler().describe() + " and '"
+						+ route.pattern().getPatternString() + "' of " + route.handler().describe()
+						+ " match the same paths.", "Give one of the two routes a path of its own.");
 			}
 		}
+	}
+
+	private static void assertPathVariablesInTemplate(WebSocketRoute route) {
+		String template = route.pattern().getPatternString();
+		List<String> variables = new ArrayList<>();
+		Matcher matcher = TEMPLATE_VARIABLE.matcher(template);
+		while (matcher.find()) {
+			variables.add(matcher.group(1));
+		}
+		for (BindingLocation location : route.handler().getBindingLocations()) {
+			if (location.source() == BindingSource.PATH && !variables.contains(location.name())) {
+				throw new InvalidHandlerMethodException("Path variable '" + location.name() + "' of "
+						+ route.handler().describe() + " is not in its route '" + template + "', whose variables are "
+						+ variables + ".", pathVariableAction(location.name(), variables));
+			}
+		}
+	}
+
+	private static String pathVariableAction(String name, List<String> variables) {
+		String closest = variables.stream()
+			.min(Comparator.comparingInt((variable) -> distance(name, variable)))
+			.filter((variable) -> distance(name, variable) <= Math.max(2, name.length() / 3))
+			.orElse(null);
+		return ((closest != null) ? "Did you mean '" + closest + "'? " : "")
+				+ "Name the parameter or its @PathVariable after a variable of the route, or add {" + name
+				+ "} to the route.";
+	}
+
+	private static int distance(String first, String second) {
+		int[] previous = IntStream.rangeClosed(0, second.length()).toArray();
+		for (int i = 1; i <= first.length(); i++) {
+			int[] current = new int[second.length() + 1];
+			current[0] = i;
+			for (int j = 1; j <= second.length(); j++) {
+				int substitution = previous[j - 1] + ((first.charAt(i - 1) == second.charAt(j - 1)) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			previous = current;
+		}
+		return previous[second.length()];
 	}
 
 	private static String shapeOf(PathPattern pattern) {

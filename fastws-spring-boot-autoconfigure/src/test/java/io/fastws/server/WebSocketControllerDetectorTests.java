@@ -42,9 +42,9 @@ class WebSocketControllerDetectorTests {
 		this.contextRunner.withUserConfiguration(Unbindable.class).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessage("Cannot bind parameter 'mystery' of type Runnable in "
-						+ "WebSocketControllerDetectorTests.Unbindable#handle(WebSocket, Runnable): "
-						+ "no WebSocketArgumentResolver supports it");
+				.hasMessage("Parameter 'mystery' of type java.lang.Runnable in "
+						+ "WebSocketControllerDetectorTests.Unbindable#handle(WebSocket, Runnable) "
+						+ "cannot be bound: no WebSocketArgumentResolver supports it.");
 		});
 	}
 
