@@ -17,15 +17,18 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.ErrorResponse;
 
 /**
  * Runs a route's handler for one connection, on the connection's own thread, and ends the connection the
  * way its handler left it.
  *
  * <p>Before a decision: arguments that cannot be bound reject the handshake (403, with a JSON body listing
- * the errors), a {@link WebSocketException} rejects it (403), an exception or a handler that returns fails
- * it (500). After accept: returning closes with 1000, a {@link WebSocketException}
- * closes with its code and reason, any other exception closes with 1011 and is logged once at ERROR. A
+ * the errors), a {@link WebSocketException} rejects it (403), an {@link ErrorResponse} such as a
+ * {@code ResponseStatusException} answers with its status and a problem-detail body, any other exception or
+ * a handler that returns fails it (500). After accept: returning closes with 1000, a
+ * {@link WebSocketException} closes with its code and reason, an {@link ErrorResponse} with a 4xx status
+ * closes with 1008 and its detail, any other exception closes with 1011 and is logged once at ERROR. A
  * {@link WebSocketDisconnect} is how a connection normally ends and is not logged as an error. Last, the
  * {@code AutoCloseable} results of the connection's providers are closed.
  */
@@ -97,7 +100,13 @@ final class WebSocketConnectionTask implements Runnable {
 			closeConnection(failure);
 		}
 		else if (!this.handshake.isDecided()) {
-			failHandshake(failure);
+			try {
+				failHandshake(failure);
+			}
+			catch (RuntimeException ex) {
+				logger.error(describe() + " could not answer the handshake", ex);
+				this.handshake.decide(HandshakeDecision.Responded.status(HttpStatus.INTERNAL_SERVER_ERROR.value()));
+			}
 		}
 		else if (this.handshake.isTimedOut()) {
 			if (logger.isDebugEnabled()) {
@@ -126,6 +135,13 @@ final class WebSocketConnectionTask implements Runnable {
 			this.handshake.decide(HandshakeDecision.Responded.status(HttpStatus.FORBIDDEN.value()));
 			return;
 		}
+		if (failure instanceof ErrorResponse error) {
+			if (logger.isDebugEnabled()) {
+				logger.debug(describe() + " rejected the handshake with " + error.getStatusCode() + ": " + failure);
+			}
+			this.handshake.decide(ErrorResponseDenial.response(error, this.webSocket.url().getRawPath(), this.jsonMapper));
+			return;
+		}
 		if (failure == null) {
 			logger.error(describe() + " returned without accepting or rejecting the connection");
 		}
@@ -141,6 +157,12 @@ final class WebSocketConnectionTask implements Runnable {
 		}
 		else if (failure instanceof WebSocketException ex) {
 			closeQuietly(ex.getCode(), ex.getReason());
+		}
+		else if (failure instanceof ErrorResponse error && !error.getStatusCode().is5xxServerError()) {
+			if (logger.isDebugEnabled()) {
+				logger.debug(describe() + " closed the connection with " + error.getStatusCode() + ": " + failure);
+			}
+			closeQuietly(ErrorResponseDenial.closeCode(error), ErrorResponseDenial.closeReason(error));
 		}
 		else {
 			logger.error(describe() + " failed", failure);
