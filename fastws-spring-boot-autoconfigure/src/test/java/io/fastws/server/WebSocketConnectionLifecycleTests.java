@@ -9,6 +9,8 @@ import io.fastws.test.WebSocketTestClient;
 import io.fastws.test.WebSocketTestSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +58,33 @@ class WebSocketConnectionLifecycleTests {
 			.untilAsserted(() -> assertThat(this.handlerEvents.events).contains("close: disconnect 1001 'bye'"));
 		awaitNoHandlerRunning();
 		assertThat(output).doesNotContain("ERROR");
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1001, 1003, 1008, 1011, 3000, 4000, 4999 })
+	void aClientsCloseCodeReachesTheHandlerAsSent(int code) {
+		WebSocketTestSession session = this.client.connect("/record-disconnect?tag=code" + code);
+		assertThat(session.receiveText()).isEqualTo("ready");
+		session.close(code, "why");
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.handlerEvents.events)
+				.contains("code" + code + ": disconnect " + code + " 'why'"));
+	}
+
+	/**
+	 * Pins a limitation of Tomcat: {@code org.apache.tomcat.websocket.Util#getCloseCode(int)} maps the
+	 * registered codes 1012, 1013 and 1014, which RFC 6455 itself does not list, to 1002 before any
+	 * application sees them; the reason survives.
+	 */
+	@ParameterizedTest
+	@ValueSource(ints = { 1012, 1013, 1014 })
+	void aClientsCloseCodeLaterThanRfc6455ReachesTheHandlerAs1002AsTomcatReportsIt(int code) {
+		WebSocketTestSession session = this.client.connect("/record-disconnect?tag=code" + code);
+		assertThat(session.receiveText()).isEqualTo("ready");
+		session.close(code, "why");
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.handlerEvents.events)
+				.contains("code" + code + ": disconnect 1002 'why'"));
 	}
 
 	@Test
