@@ -79,14 +79,6 @@ public final class CloseCodes {
 		}
 	}
 
-	static void assertReasonFits(String reason) {
-		int length = reason.getBytes(StandardCharsets.UTF_8).length;
-		if (length > MAX_REASON_BYTES) {
-			throw new IllegalArgumentException(
-					"Close reason is " + length + " bytes in UTF-8, but a close frame holds at most " + MAX_REASON_BYTES);
-		}
-	}
-
 	/**
 	 * Shorten a reason so that it fits in a close frame, cutting at a character boundary.
 	 * @param reason the reason, possibly {@code null}

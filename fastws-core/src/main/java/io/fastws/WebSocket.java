@@ -376,14 +376,13 @@ public class WebSocket {
 	/**
 	 * Close the connection with the given code and reason or, before accepting, reject it.
 	 * @param code the close code: 1000-1003, 1007-1014 or 3000-4999
-	 * @param reason the close reason, at most 123 bytes in UTF-8, or {@code null}
-	 * @throws IllegalArgumentException if the code may not be sent, or the reason is too long
+	 * @param reason the close reason, or {@code null}; cut at a whole character, with "...", to fit the 123
+	 * bytes of UTF-8 a close frame holds, as a {@link WebSocketException}'s reason is
+	 * @throws IllegalArgumentException if the code may not be sent
 	 */
 	public void close(int code, @Nullable String reason) {
 		CloseCodes.assertSendable(code);
-		String checkedReason = (reason != null) ? reason : "";
-		CloseCodes.assertReasonFits(checkedReason);
-		send(new OutboundMessage.Close(code, checkedReason));
+		send(new OutboundMessage.Close(code, CloseCodes.truncateReason(reason)));
 	}
 
 	// Connection data

@@ -25,13 +25,15 @@ public class WebSocketException extends RuntimeException {
 	/**
 	 * Create an exception with the given close code and reason.
 	 * @param code the close code
-	 * @param reason the close reason, {@code null} meaning empty
+	 * @param reason the close reason, {@code null} meaning empty; cut at a whole character, with "...", to fit the
+	 * 123 bytes of UTF-8 a close frame holds, as {@link WebSocket#close(int, String)} cuts it, while the
+	 * exception's message keeps it whole
 	 */
 	public WebSocketException(int code, @Nullable String reason) {
 		super(code + ": " + ((reason != null) ? reason : ""));
 		CloseCodes.assertSendable(code);
 		this.code = code;
-		this.reason = (reason != null) ? reason : "";
+		this.reason = CloseCodes.truncateReason(reason);
 	}
 
 	/**

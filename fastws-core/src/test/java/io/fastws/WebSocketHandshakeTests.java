@@ -84,11 +84,12 @@ class WebSocketHandshakeTests {
 	}
 
 	@Test
-	void closeWithAReasonLongerThanACloseFrameHoldsIsRejected() {
+	void aCloseReasonLongerThanACloseFrameHoldsIsCutAtAWholeCharacterWithAnEllipsisAsAnExceptionsReasonIs() {
 		WebSocket webSocket = InMemoryTransport.webSocket(this.transport);
 		webSocket.accept();
-		assertThatIllegalArgumentException().isThrownBy(() -> webSocket.close(1000, "é".repeat(62)))
-			.withMessage("Close reason is 124 bytes in UTF-8, but a close frame holds at most 123");
+		webSocket.close(1000, "é".repeat(62));
+		assertThat(this.transport.sent()).last().isEqualTo(new OutboundMessage.Close(1000, "é".repeat(60) + "..."));
+		assertThat(new WebSocketException(1008, "é".repeat(62)).getReason()).isEqualTo("é".repeat(60) + "...");
 	}
 
 	@Test

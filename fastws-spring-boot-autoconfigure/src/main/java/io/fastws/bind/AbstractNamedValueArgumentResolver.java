@@ -76,6 +76,16 @@ public abstract class AbstractNamedValueArgumentResolver implements WebSocketArg
 	 */
 	protected abstract List<String> resolveValues(String name, WebSocket webSocket);
 
+	/**
+	 * Return the value a single-valued parameter binds when the name has several: the first, as Starlette's
+	 * headers give it.
+	 * @param values the values, at least one
+	 * @return the value to bind
+	 */
+	protected String selectSingleValue(List<String> values) {
+		return values.get(0);
+	}
+
 	@Override
 	public Object resolveArgument(MethodParameter parameter, WebSocket webSocket) {
 		NamedValueInfo info = getNamedValueInfo(parameter);
@@ -85,7 +95,7 @@ public abstract class AbstractNamedValueArgumentResolver implements WebSocketArg
 		List<String> values = resolveValues(name, webSocket);
 		Object input;
 		if (!values.isEmpty()) {
-			input = multiValued ? values : values.get(0);
+			input = multiValued ? values : selectSingleValue(values);
 		}
 		else {
 			input = (info.defaultValue() != null) ? resolveEmbeddedValuesAndExpressions(info.defaultValue()) : null;

@@ -60,6 +60,14 @@ public class RequestParamArgumentResolver extends AbstractNamedValueArgumentReso
 		return new NamedValueInfo(annotation.name(), annotation.required(), annotation.defaultValue());
 	}
 
+	/**
+	 * Return the last value of a repeated query parameter, as FastAPI binds it.
+	 */
+	@Override
+	protected String selectSingleValue(List<String> values) {
+		return values.get(values.size() - 1);
+	}
+
 	@Override
 	protected List<String> resolveValues(String name, WebSocket webSocket) {
 		List<String> values = webSocket.queryParams().get(name);

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.fastws.test.HandshakeRejectedException;
 import io.fastws.test.WebSocketTestClient;
 import io.fastws.test.WebSocketTestSession;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,6 +64,19 @@ class NamedValueBindingTests {
 			expected.put("maybe", null);
 			expected.put("plain", "p");
 			assertThat(session.receiveJson()).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void aRepeatedQueryParameterBindsItsLastValueToASingleValuedParameterAsFastApiDoes() {
+		try (WebSocketTestSession session = this.client
+			.request("/convert/42?flag=yes&color=GREEN&uuid=" + UUID + "&date=2026-11-21&tags=a&plain=first&plain=last"
+					+ "&size=1&size=2")
+			.header("X-Count", "1")
+			.connect()) {
+			assertThat(session.receiveJson()).asInstanceOf(InstanceOfAssertFactories.MAP)
+				.containsEntry("plain", "last")
+				.containsEntry("size", 2);
 		}
 	}
 
