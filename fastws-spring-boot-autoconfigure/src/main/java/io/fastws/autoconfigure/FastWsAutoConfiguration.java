@@ -85,6 +85,7 @@ public final class FastWsAutoConfiguration {
 		customResolvers.orderedStream().forEach(configurer::addCustomArgumentResolver);
 		configurer.setConnectionSettings(connectionSettings(properties));
 		configurer.setAllowedOrigins(properties.getAllowedOrigins());
+		configurer.setAllowedOriginPatterns(properties.getAllowedOriginPatterns());
 		configurer.setShutdownCloseCode(properties.getShutdown().getCloseCode());
 		configurer.setShutdownTimeout(properties.getShutdown().getTimeout());
 		return configurer;

@@ -85,6 +85,12 @@ public class FastWsProperties {
 	private List<String> allowedOrigins = new ArrayList<>();
 
 	/**
+	 * Patterns of origins allowed to connect besides the server's own and 'allowed-origins', such as
+	 * 'http://localhost:*' or 'https://*.example.com'. Another origin gets 403.
+	 */
+	private List<String> allowedOriginPatterns = new ArrayList<>();
+
+	/**
 	 * How many received messages may wait for a handler that is not reading; when that many wait, the
 	 * server stops reading from that client until the handler catches up, so TCP pushes back on it.
 	 */
@@ -189,6 +195,14 @@ public class FastWsProperties {
 
 	public void setAllowedOrigins(List<String> allowedOrigins) {
 		this.allowedOrigins = allowedOrigins;
+	}
+
+	public List<String> getAllowedOriginPatterns() {
+		return this.allowedOriginPatterns;
+	}
+
+	public void setAllowedOriginPatterns(List<String> allowedOriginPatterns) {
+		this.allowedOriginPatterns = allowedOriginPatterns;
 	}
 
 	public int getMaxQueuedMessages() {

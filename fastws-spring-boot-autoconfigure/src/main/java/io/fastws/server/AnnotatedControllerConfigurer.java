@@ -55,6 +55,8 @@ public class AnnotatedControllerConfigurer implements ApplicationContextAware, I
 
 	private List<String> allowedOrigins = List.of();
 
+	private List<String> allowedOriginPatterns = List.of();
+
 	private int shutdownCloseCode = CloseCodes.WS_1012_SERVICE_RESTART;
 
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
@@ -125,6 +127,14 @@ public class AnnotatedControllerConfigurer implements ApplicationContextAware, I
 	}
 
 	/**
+	 * Set patterns of origins allowed besides the server's own, such as {@code http://localhost:*}.
+	 * @param allowedOriginPatterns the patterns
+	 */
+	public void setAllowedOriginPatterns(List<String> allowedOriginPatterns) {
+		this.allowedOriginPatterns = List.copyOf(allowedOriginPatterns);
+	}
+
+	/**
 	 * Set the code every open connection is closed with when the application shuts down.
 	 * @param shutdownCloseCode the close code; 1012 (service restart) by default, as uvicorn
 	 */
@@ -179,6 +189,7 @@ public class AnnotatedControllerConfigurer implements ApplicationContextAware, I
 				: WebSocketHandlerExecutor.defaultExecutor();
 		WebSocketHandlerMapping mapping = new WebSocketHandlerMapping(detector.detectRoutes(this.applicationContext),
 				handlerExecutor, this.jsonMapper, this.connectionSettings, this.allowedOrigins);
+		mapping.setAllowedOriginPatterns(this.allowedOriginPatterns);
 		mapping.setShutdownCloseCode(this.shutdownCloseCode);
 		mapping.setShutdownTimeout(this.shutdownTimeout);
 		return mapping;

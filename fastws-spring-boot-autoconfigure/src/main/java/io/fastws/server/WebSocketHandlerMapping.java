@@ -32,6 +32,8 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping implements S
 
 	private final WebSocketConnections connections = new WebSocketConnections();
 
+	private final OriginHandshakeInterceptor originInterceptor;
+
 	private int shutdownCloseCode = CloseCodes.WS_1012_SERVICE_RESTART;
 
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
@@ -51,11 +53,21 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping implements S
 			JsonMapper jsonMapper, ConnectionSettings settings, List<String> allowedOrigins) {
 		UpgradeSupport support = new UpgradeSupport(WebSocketContainer.detect(ClassUtils.getDefaultClassLoader()),
 				executor, jsonMapper, settings, this.connections);
-		OriginHandshakeInterceptor originInterceptor = new OriginHandshakeInterceptor(allowedOrigins);
+		this.originInterceptor = new OriginHandshakeInterceptor(allowedOrigins);
+		OriginHandshakeInterceptor originInterceptor = this.originInterceptor;
 		this.handlers = routes.stream()
 			.map((route) -> new WebSocketUpgradeHandler(route, support, originInterceptor))
 			.toList();
 		setOrder(-1);
+	}
+
+	/**
+	 * Set patterns of origins allowed besides the server's own and the allowed origins, such as
+	 * {@code http://localhost:*} or {@code https://*.example.com}.
+	 * @param allowedOriginPatterns the patterns
+	 */
+	public void setAllowedOriginPatterns(List<String> allowedOriginPatterns) {
+		this.originInterceptor.setAllowedOriginPatterns(allowedOriginPatterns);
 	}
 
 	/**

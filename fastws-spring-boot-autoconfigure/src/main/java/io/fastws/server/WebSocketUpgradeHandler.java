@@ -35,6 +35,8 @@ final class WebSocketUpgradeHandler implements HttpRequestHandler {
 
 	private static final String EXTENSIONS_HEADER = "Sec-WebSocket-Extensions";
 
+	private static final RefusedOrigins refusedOrigins = new RefusedOrigins(logger);
+
 	private final WebSocketRoute route;
 
 	private final UpgradeSupport support;
@@ -98,7 +100,11 @@ final class WebSocketUpgradeHandler implements HttpRequestHandler {
 	private boolean isAllowedOrigin(ServerHttpRequest request, ServerHttpResponse response,
 			SessionTransport transport, Map<String, Object> attributes) {
 		try {
-			return this.originInterceptor.beforeHandshake(request, response, transport, attributes);
+			boolean allowed = this.originInterceptor.beforeHandshake(request, response, transport, attributes);
+			if (!allowed) {
+				refusedOrigins.warnOnce(request.getHeaders().getOrigin(), this.route);
+			}
+			return allowed;
 		}
 		catch (IllegalArgumentException ex) {
 			if (logger.isDebugEnabled()) {

@@ -28,6 +28,7 @@ class ConfigurationMetadataTests {
 			.containsExactlyInAnyOrder("fastws.enabled", "fastws.handshake-timeout", "fastws.threads",
 					"fastws.thread-pool.max-size", "fastws.thread-pool.keep-alive", "fastws.max-text-message-size",
 					"fastws.max-binary-message-size", "fastws.idle-timeout", "fastws.allowed-origins",
+					"fastws.allowed-origin-patterns",
 					"fastws.max-queued-messages", "fastws.compression", "fastws.send-time-limit",
 					"fastws.send-buffer-limit", "fastws.ping-interval", "fastws.ping-timeout",
 					"fastws.shutdown.close-code", "fastws.shutdown.timeout", "fastws.broadcast.backend",
