@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.fastws.CloseCodes;
+import io.fastws.bind.AuthenticationPrincipalArgumentResolver;
 import io.fastws.bind.BeanArgumentResolver;
 import io.fastws.bind.ConnectionArgumentResolver;
 import io.fastws.bind.CookieValueArgumentResolver;
@@ -26,18 +27,22 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 
 /**
  * Detects {@link io.fastws.annotation.WebSocketController @WebSocketController} beans and serves their
  * routes: owns the chain of argument resolvers, parameter validation and the {@link WebSocketHandlerMapping}.
  *
  * <p>Resolvers are consulted in groups: annotation-based ({@code @PathVariable}, {@code @RequestParam},
- * {@code @RequestHeader}, {@code @CookieValue}, {@code @Depends}), type-based (the connection, its request,
+ * {@code @RequestHeader}, {@code @CookieValue}, {@code @Depends}, and Spring Security's
+ * {@code @AuthenticationPrincipal} when present), type-based (the connection, its request,
  * headers and principal), then {@linkplain #addCustomArgumentResolver custom resolvers}, and last the
  * fallbacks: beans by type, then simple types as query parameters. Needs no Spring Boot: declare it as a bean
  * and {@linkplain #createHandlerMapping() create the handler mapping} from it.
  */
 public class AnnotatedControllerConfigurer implements ApplicationContextAware, InitializingBean {
+
+	private static final String AUTHENTICATION_PRINCIPAL = "org.springframework.security.core.annotation.AuthenticationPrincipal";
 
 	private final List<WebSocketArgumentResolver> customArgumentResolvers = new ArrayList<>();
 
@@ -164,6 +169,9 @@ public class AnnotatedControllerConfigurer implements ApplicationContextAware, I
 		resolvers.addResolver(new RequestHeaderArgumentResolver(this.conversionService, beanFactory));
 		resolvers.addResolver(new CookieValueArgumentResolver(this.conversionService, beanFactory));
 		resolvers.addResolver(new DependsArgumentResolver(this.applicationContext, this.validator, resolvers));
+		if (ClassUtils.isPresent(AUTHENTICATION_PRINCIPAL, getClass().getClassLoader())) {
+			resolvers.addResolver(new AuthenticationPrincipalArgumentResolver());
+		}
 		// type-based
 		resolvers.addResolver(new ConnectionArgumentResolver());
 		// custom

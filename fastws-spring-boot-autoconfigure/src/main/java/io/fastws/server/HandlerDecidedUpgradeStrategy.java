@@ -89,6 +89,9 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 		if (outcome instanceof HandshakeDecision.Accepted accepted) {
 			upgrade(request, response, accepted, selectedExtensions, user, attributes);
 		}
+		else if (outcome instanceof HandshakeDecision.Refused refused) {
+			throw refused.exception();
+		}
 		else {
 			respond(response, (HandshakeDecision.Responded) outcome);
 		}

@@ -96,7 +96,7 @@ final class HandshakeDecision {
 	/**
 	 * How a handshake ends.
 	 */
-	sealed interface Outcome permits Accepted, Responded {
+	sealed interface Outcome permits Accepted, Responded, Refused {
 
 	}
 
@@ -106,6 +106,16 @@ final class HandshakeDecision {
 	 * @param headers extra response headers
 	 */
 	record Accepted(@Nullable String subprotocol, Map<String, String> headers) implements Outcome {
+
+	}
+
+	/**
+	 * The handler refused the handshake with an exception for the web application's own error handling,
+	 * such as Spring Security's {@code AccessDeniedException}, which its filters turn into a 401 or a 403: the
+	 * thread that holds the request throws it again.
+	 * @param exception the exception
+	 */
+	record Refused(RuntimeException exception) implements Outcome {
 
 	}
 

@@ -48,6 +48,8 @@ final class WebSocketConnectionTask implements Runnable {
 
 	private final ServedConnection served;
 
+	private final SecurityContextCarrier securityContext;
+
 	WebSocketConnectionTask(PendingConnection pending, SessionTransport transport, WebSocket webSocket,
 			UpgradeSupport support) {
 		this.route = pending.route();
@@ -56,6 +58,7 @@ final class WebSocketConnectionTask implements Runnable {
 		this.jsonMapper = support.jsonMapper();
 		this.connections = support.connections();
 		this.served = new ServedConnection(pending, transport, webSocket.url().getRawPath());
+		this.securityContext = SecurityContextCarrier.capture();
 	}
 
 	@Override
@@ -63,7 +66,7 @@ final class WebSocketConnectionTask implements Runnable {
 		this.served.started(Thread.currentThread());
 		this.connections.add(this.served);
 		try {
-			serve();
+			this.securityContext.run(this::serve);
 		}
 		finally {
 			this.connections.remove(this.served);
@@ -135,6 +138,13 @@ final class WebSocketConnectionTask implements Runnable {
 			this.handshake.decide(HandshakeDecision.Responded.status(HttpStatus.FORBIDDEN.value()));
 			return;
 		}
+		if (failure instanceof RuntimeException ex && SecurityContextCarrier.isAccessDenied(ex)) {
+			if (logger.isDebugEnabled()) {
+				logger.debug(describe() + " refused the handshake: " + ex);
+			}
+			this.handshake.decide(new HandshakeDecision.Refused(ex));
+			return;
+		}
 		if (failure instanceof ErrorResponse error) {
 			if (logger.isDebugEnabled()) {
 				logger.debug(describe() + " rejected the handshake with " + error.getStatusCode() + ": " + failure);
@@ -157,6 +167,12 @@ final class WebSocketConnectionTask implements Runnable {
 		}
 		else if (failure instanceof WebSocketException ex) {
 			closeQuietly(ex.getCode(), ex.getReason());
+		}
+		else if (SecurityContextCarrier.isAccessDenied(failure)) {
+			if (logger.isDebugEnabled()) {
+				logger.debug(describe() + " closed the connection: " + failure);
+			}
+			closeQuietly(CloseCodes.WS_1008_POLICY_VIOLATION, "Access denied");
 		}
 		else if (failure instanceof ErrorResponse error && !error.getStatusCode().is5xxServerError()) {
 			if (logger.isDebugEnabled()) {
