@@ -67,7 +67,7 @@ public final class FastWsBroadcastAutoConfiguration {
 		RedisBroadcastBackend fastWsRedisBroadcastBackend(ObjectProvider<LettuceConnectionFactory> connectionFactory,
 				FastWsProperties properties) {
 			return new RedisBroadcastBackend(connectionFactory.getObject(),
-					properties.getBroadcast().getReconnectInterval());
+					properties.getBroadcast().getRedis().getReconnectInterval());
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import io.fastws.CloseCodes;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -293,9 +294,9 @@ public class FastWsProperties {
 		private int subscriberQueueSize = 1024;
 
 		/**
-		 * How often to try to reach Redis again while it cannot be reached.
+		 * The Redis backend.
 		 */
-		private Duration reconnectInterval = Duration.ofSeconds(1);
+		private final Redis redis = new Redis();
 
 		public BroadcastBackendType getBackend() {
 			return this.backend;
@@ -313,12 +314,50 @@ public class FastWsProperties {
 			this.subscriberQueueSize = subscriberQueueSize;
 		}
 
-		public Duration getReconnectInterval() {
-			return this.reconnectInterval;
+		public Redis getRedis() {
+			return this.redis;
 		}
 
+		/**
+		 * How often to try to reach Redis again while it cannot be reached.
+		 * @return the reconnect interval
+		 * @deprecated since 0.1.0 in favor of {@link Redis#getReconnectInterval()}
+		 */
+		@Deprecated(since = "0.1.0", forRemoval = true)
+		@DeprecatedConfigurationProperty(replacement = "fastws.broadcast.redis.reconnect-interval", since = "0.1.0")
+		public Duration getReconnectInterval() {
+			return this.redis.getReconnectInterval();
+		}
+
+		/**
+		 * Set how often to try to reach Redis again while it cannot be reached.
+		 * @param reconnectInterval the reconnect interval
+		 * @deprecated since 0.1.0 in favor of {@link Redis#setReconnectInterval(Duration)}
+		 */
+		@Deprecated(since = "0.1.0", forRemoval = true)
 		public void setReconnectInterval(Duration reconnectInterval) {
-			this.reconnectInterval = reconnectInterval;
+			this.redis.setReconnectInterval(reconnectInterval);
+		}
+
+		/**
+		 * Settings of the Redis backend.
+		 */
+		public static class Redis {
+
+			/**
+			 * How often to try to reach Redis again while it cannot be reached: once Redis is back,
+			 * broadcasts reach the other instances again within about this long.
+			 */
+			private Duration reconnectInterval = Duration.ofSeconds(1);
+
+			public Duration getReconnectInterval() {
+				return this.reconnectInterval;
+			}
+
+			public void setReconnectInterval(Duration reconnectInterval) {
+				this.reconnectInterval = reconnectInterval;
+			}
+
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.fastws.autoconfigure;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationMetadataTests {
 
 	@Test
-	@SuppressWarnings("unchecked")
 	void everyPropertyIsInTheMetadataWithADescription() throws Exception {
-		Map<String, Object> metadata;
-		try (InputStream input = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
-			metadata = JsonMapper.builder().build().readValue(input, Map.class);
-		}
-		List<Map<String, Object>> properties = (List<Map<String, Object>>) metadata.get("properties");
+		List<Map<String, Object>> properties = properties();
 		assertThat(properties).extracting((property) -> property.get("name"))
 			.containsExactlyInAnyOrder("fastws.enabled", "fastws.handshake-timeout", "fastws.threads",
 					"fastws.thread-pool.max-size", "fastws.thread-pool.keep-alive", "fastws.max-text-message-size",
@@ -32,8 +28,28 @@ class ConfigurationMetadataTests {
 					"fastws.max-queued-messages", "fastws.compression", "fastws.send-time-limit",
 					"fastws.send-buffer-limit", "fastws.ping-interval", "fastws.ping-timeout",
 					"fastws.shutdown.close-code", "fastws.shutdown.timeout", "fastws.broadcast.backend",
-					"fastws.broadcast.subscriber-queue-size", "fastws.broadcast.reconnect-interval");
+					"fastws.broadcast.subscriber-queue-size", "fastws.broadcast.reconnect-interval",
+					"fastws.broadcast.redis.reconnect-interval");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
+	}
+
+	@Test
+	void theReconnectIntervalOutsideTheRedisSettingsIsDeprecatedForTheOneInside() throws Exception {
+		assertThat(properties())
+			.filteredOn((property) -> "fastws.broadcast.reconnect-interval".equals(property.get("name")))
+			.singleElement()
+			.satisfies((property) -> assertThat(property).containsEntry("deprecated", true)
+				.containsEntry("deprecation",
+						Map.of("replacement", "fastws.broadcast.redis.reconnect-interval", "since", "0.1.0")));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> properties() throws IOException {
+		ClassPathResource resource = new ClassPathResource("META-INF/spring-configuration-metadata.json");
+		try (InputStream input = resource.getInputStream()) {
+			Map<String, Object> metadata = JsonMapper.builder().build().readValue(input, Map.class);
+			return (List<Map<String, Object>>) metadata.get("properties");
+		}
 	}
 
 }

@@ -64,7 +64,7 @@ class SharedChatTests {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
 			.profiles("shared")
 			.run("--server.port=0", "--spring.data.redis.port=" + this.redisPort, "--spring.data.redis.host=127.0.0.1",
-					"--fastws.broadcast.reconnect-interval=200ms");
+					"--fastws.broadcast.redis.reconnect-interval=200ms");
 		this.resources.add(context);
 		return WebSocketTestClient.forPort(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
