@@ -66,8 +66,12 @@ public final class FastWsBroadcastAutoConfiguration {
 		@ConditionalOnMissingBean(BroadcastBackend.class)
 		RedisBroadcastBackend fastWsRedisBroadcastBackend(ObjectProvider<LettuceConnectionFactory> connectionFactory,
 				FastWsProperties properties) {
-			return new RedisBroadcastBackend(connectionFactory.getObject(),
-					properties.getBroadcast().getRedis().getReconnectInterval());
+			FastWsProperties.Broadcast.Redis redis = properties.getBroadcast().getRedis();
+			RedisBroadcastBackend backend = new RedisBroadcastBackend(connectionFactory.getObject(),
+					redis.getReconnectInterval());
+			backend.setHealthCheckInterval(redis.getHealthCheckInterval());
+			backend.setTimeout(redis.getTimeout());
+			return backend;
 		}
 
 	}

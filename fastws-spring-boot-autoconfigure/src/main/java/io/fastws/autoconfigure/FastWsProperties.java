@@ -350,12 +350,40 @@ public class FastWsProperties {
 			 */
 			private Duration reconnectInterval = Duration.ofSeconds(1);
 
+			/**
+			 * How often to check, while connected, that Redis still answers a PING on both of the
+			 * broadcaster's connections.
+			 */
+			private Duration healthCheckInterval = Duration.ofSeconds(1);
+
+			/**
+			 * How long Redis may take to accept a connection, or to answer a command or a PING, before it is
+			 * taken for unreachable and the broadcaster's connections are opened again.
+			 */
+			private Duration timeout = Duration.ofSeconds(2);
+
 			public Duration getReconnectInterval() {
 				return this.reconnectInterval;
 			}
 
 			public void setReconnectInterval(Duration reconnectInterval) {
 				this.reconnectInterval = reconnectInterval;
+			}
+
+			public Duration getHealthCheckInterval() {
+				return this.healthCheckInterval;
+			}
+
+			public void setHealthCheckInterval(Duration healthCheckInterval) {
+				this.healthCheckInterval = healthCheckInterval;
+			}
+
+			public Duration getTimeout() {
+				return this.timeout;
+			}
+
+			public void setTimeout(Duration timeout) {
+				this.timeout = timeout;
 			}
 
 		}

@@ -38,6 +38,17 @@ final class RedisAvailability {
 		}
 	}
 
+	/**
+	 * Describe a failure to reach Redis for the log, with its cause, which often says more.
+	 * @param failure the failure
+	 * @return the description
+	 */
+	static String reason(Throwable failure) {
+		Throwable cause = failure.getCause();
+		return (cause != null && cause.getMessage() != null) ? failure.getMessage() + ": " + cause.getMessage()
+				: failure.getMessage();
+	}
+
 	private enum State {
 
 		UNKNOWN, UP, DOWN

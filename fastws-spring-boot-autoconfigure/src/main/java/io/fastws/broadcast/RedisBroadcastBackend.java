@@ -5,28 +5,29 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.pubsub.RedisPubSubListener;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Carries broadcasts between instances through Redis pub/sub, on connections of its own made with the
- * application's {@link LettuceConnectionFactory}, so with Spring Boot's {@code spring.data.redis.*}
- * settings.
+ * Carries broadcasts between instances through Redis pub/sub, on connections of its own to the Redis of the
+ * application's {@link LettuceConnectionFactory}, so with Spring Boot's {@code spring.data.redis.*} settings.
  *
  * <p>Publishing never waits for Redis. While Redis cannot be reached, messages reach this instance's
- * subscribers only, the outage is logged once at WARN and the recovery once at INFO, and the backend
- * reconnects on its own, subscriptions included. Messages carry the publishing instance's id, so that an
- * instance does not deliver its own messages twice; a message published by anything else (such as
- * {@code redis-cli PUBLISH}) is delivered as it is.
+ * subscribers only, the outage is logged once at WARN and the recovery once at INFO. The connections do not
+ * reconnect by themselves: a monitor thread sends a PING on each every health check interval, takes Redis for
+ * unreachable when a connection is lost or a PING goes unanswered for the timeout (so a Redis that hangs is
+ * noticed too), and then opens new ones, subscriptions included, every reconnect interval until Redis answers.
+ * Messages carry the publishing instance's id, so that an instance does not deliver its own messages twice; a
+ * message published by anything else (such as {@code redis-cli PUBLISH}) is delivered as it is.
  */
 public class RedisBroadcastBackend implements BroadcastBackend {
 
@@ -36,21 +37,32 @@ public class RedisBroadcastBackend implements BroadcastBackend {
 
 	private final Duration reconnectInterval;
 
+	private Duration healthCheckInterval = Duration.ofSeconds(1);
+
+	private Duration timeout = Duration.ofSeconds(2);
+
 	private final String instanceId = UUID.randomUUID().toString();
 
 	private final Set<String> channels = ConcurrentHashMap.newKeySet();
 
 	private final RedisAvailability availability = new RedisAvailability();
 
-	private final Object connectionLock = new Object();
+	private final RedisPubSubListener<String, String> receiver = new RedisPubSubAdapter<>() {
+
+		@Override
+		public void message(String channel, String message) {
+			received(channel, message);
+		}
+
+	};
 
 	private ScheduledExecutorService monitor;
 
+	private RedisClient client;
+
 	private BiConsumer<String, String> listener;
 
-	private volatile StatefulRedisConnection<String, String> publishing;
-
-	private volatile StatefulRedisPubSubConnection<String, String> subscribing;
+	private volatile RedisBroadcastConnections connections;
 
 	/**
 	 * Create a backend on the given connection factory.
@@ -62,106 +74,153 @@ public class RedisBroadcastBackend implements BroadcastBackend {
 		this.reconnectInterval = reconnectInterval;
 	}
 
+	/**
+	 * Set how often to check, while connected, that Redis still answers. Defaults to one second.
+	 * @param healthCheckInterval the time between two checks
+	 */
+	public void setHealthCheckInterval(Duration healthCheckInterval) {
+		this.healthCheckInterval = healthCheckInterval;
+	}
+
+	/**
+	 * Set how long Redis may take to accept a connection, or to answer a command or a PING, before it is taken
+	 * for unreachable. Defaults to two seconds.
+	 * @param timeout the timeout
+	 */
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
+	}
+
 	@Override
 	public void start(BiConsumer<String, String> listener) {
 		this.listener = listener;
+		this.client = RedisBroadcastClientFactory.create(this.connectionFactory, this.timeout);
 		this.monitor = Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("fastws-redis-"));
-		this.monitor.scheduleWithFixedDelay(this::checkConnections, 0, this.reconnectInterval.toMillis(),
-				TimeUnit.MILLISECONDS);
+		this.monitor.execute(this::check);
 	}
 
 	@Override
 	public void stop() {
 		if (this.monitor != null) {
 			this.monitor.shutdownNow();
+			try {
+				this.monitor.awaitTermination(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
-		synchronized (this.connectionLock) {
-			closeQuietly(this.subscribing);
-			closeQuietly(this.publishing);
-			this.subscribing = null;
-			this.publishing = null;
+		disconnect();
+		if (this.client != null) {
+			this.client.shutdown(Duration.ZERO, this.timeout);
+			this.client = null;
 		}
 	}
 
 	@Override
 	public void subscribe(String channel) {
 		this.channels.add(channel);
-		StatefulRedisPubSubConnection<String, String> connection = this.subscribing;
-		if (connection != null && connection.isOpen()) {
-			connection.async().subscribe(channel);
+		RedisBroadcastConnections connections = this.connections;
+		if (connections != null && connections.isOpen()) {
+			connections.subscribe(channel);
 		}
 	}
 
 	@Override
 	public void unsubscribe(String channel) {
 		this.channels.remove(channel);
-		StatefulRedisPubSubConnection<String, String> connection = this.subscribing;
-		if (connection != null && connection.isOpen()) {
-			connection.async().unsubscribe(channel);
+		RedisBroadcastConnections connections = this.connections;
+		if (connections != null && connections.isOpen()) {
+			connections.unsubscribe(channel);
 		}
 	}
 
 	@Override
 	public void publish(String channel, String message) {
-		StatefulRedisConnection<String, String> connection = this.publishing;
-		if (connection == null || !connection.isOpen()) {
-			this.availability.unavailable("not connected");
+		RedisBroadcastConnections connections = this.connections;
+		if (connections == null || !connections.isOpen()) {
+			// not connected yet, or Redis is gone and the monitor reports it
 			return;
 		}
-		connection.async().publish(channel, ENVELOPE_PREFIX + this.instanceId + ":" + message)
+		connections.publish(channel, ENVELOPE_PREFIX + this.instanceId + ":" + message)
 			.whenComplete((receivers, failure) -> {
 				if (failure != null) {
-					this.availability.unavailable(failure.getMessage());
+					this.availability.unavailable(RedisAvailability.reason(failure));
 				}
 			});
 	}
 
 	/**
 	 * Return whether Redis can be reached now, as far as this backend knows.
-	 * @return {@code true} while both connections are open
+	 * @return {@code true} while both connections are open and Redis answers on them
 	 */
 	public boolean isAvailable() {
 		return this.availability.isAvailable();
 	}
 
-	private void checkConnections() {
+	private void check() {
+		boolean connected = false;
 		try {
-			synchronized (this.connectionLock) {
-				if (this.publishing == null) {
-					this.publishing = client().connect();
-				}
-				if (this.subscribing == null) {
-					this.subscribing = subscribingConnection();
-				}
-			}
-			if (this.publishing.isOpen() && this.subscribing.isOpen()) {
-				if (this.availability.available() && !this.channels.isEmpty()) {
-					this.subscribing.async().subscribe(this.channels.toArray(String[]::new));
-				}
-			}
-			else {
-				this.availability.unavailable("connection lost");
-			}
+			connected = checkConnections();
 		}
-		catch (RuntimeException ex) {
-			this.availability.unavailable(ex.getMessage());
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			Duration delay = connected ? this.healthCheckInterval : this.reconnectInterval;
+			try {
+				this.monitor.schedule(this::check, delay.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// stopped
+			}
 		}
 	}
 
-	private StatefulRedisPubSubConnection<String, String> subscribingConnection() {
-		StatefulRedisPubSubConnection<String, String> connection = client().connectPubSub();
-		connection.addListener(new RedisPubSubAdapter<>() {
-
-			@Override
-			public void message(String channel, String message) {
-				received(channel, message);
+	private boolean checkConnections() throws InterruptedException {
+		RedisBroadcastConnections current = this.connections;
+		if (current != null) {
+			String problem = current.healthProblem(this.timeout);
+			if (problem == null) {
+				if (this.availability.available()) {
+					current.subscribe(this.channels.toArray(String[]::new));
+				}
+				return true;
 			}
-
-		});
-		if (!this.channels.isEmpty()) {
-			connection.sync().subscribe(this.channels.toArray(String[]::new));
+			disconnect();
+			if (stopping()) {
+				return false;
+			}
+			this.availability.unavailable(problem);
 		}
-		return connection;
+		try {
+			RedisBroadcastConnections opened = RedisBroadcastConnections.open(this.client, this.receiver);
+			// Set before the channels are read: a channel that subscribe(String) adds meanwhile is either
+			// among them or subscribed to on these connections by subscribe(String) itself.
+			this.connections = opened;
+			opened.subscribeAndWait(this.channels.toArray(String[]::new));
+			this.availability.available();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			disconnect();
+			if (!stopping()) {
+				this.availability.unavailable(RedisAvailability.reason(ex));
+			}
+			return false;
+		}
+	}
+
+	private void disconnect() {
+		RedisBroadcastConnections connections = this.connections;
+		this.connections = null;
+		if (connections != null) {
+			connections.close();
+		}
+	}
+
+	private boolean stopping() {
+		return this.monitor.isShutdown();
 	}
 
 	private void received(String channel, String message) {
@@ -176,25 +235,6 @@ public class RedisBroadcastBackend implements BroadcastBackend {
 			}
 		}
 		this.listener.accept(channel, message);
-	}
-
-	private RedisClient client() {
-		if (this.connectionFactory.getRequiredNativeClient() instanceof RedisClient client) {
-			return client;
-		}
-		throw new IllegalStateException("fastws.broadcast.backend=redis needs a standalone Redis, "
-				+ "not a cluster or sentinel set-up");
-	}
-
-	private static void closeQuietly(io.lettuce.core.api.StatefulConnection<?, ?> connection) {
-		if (connection != null) {
-			try {
-				connection.close();
-			}
-			catch (RuntimeException ex) {
-				// closing anyway
-			}
-		}
 	}
 
 }

@@ -16,16 +16,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BroadcastPropertiesTests {
 
 	@Test
-	void redisIsTriedAgainEverySecondByDefault() {
-		assertThat(bind(Map.of()).getBroadcast().getRedis().getReconnectInterval()).isEqualTo(Duration.ofSeconds(1));
+	void theRedisSettingsDefaultToReconnectingEverySecondAndCheckingEverySecondWithATwoSecondTimeout() {
+		FastWsProperties.Broadcast.Redis redis = bind(Map.of()).getBroadcast().getRedis();
+		assertThat(redis.getReconnectInterval()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(redis.getHealthCheckInterval()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(redis.getTimeout()).isEqualTo(Duration.ofSeconds(2));
 	}
 
 	@Test
 	void theRedisSettingsAreBoundFromTheirOwnProperties() {
-		FastWsProperties.Broadcast.Redis redis = bind(Map.of("fastws.broadcast.redis.reconnect-interval", "250ms"))
+		FastWsProperties.Broadcast.Redis redis = bind(Map.of("fastws.broadcast.redis.reconnect-interval", "250ms",
+				"fastws.broadcast.redis.health-check-interval", "3s", "fastws.broadcast.redis.timeout", "500ms"))
 			.getBroadcast()
 			.getRedis();
 		assertThat(redis.getReconnectInterval()).isEqualTo(Duration.ofMillis(250));
+		assertThat(redis.getHealthCheckInterval()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(redis.getTimeout()).isEqualTo(Duration.ofMillis(500));
 	}
 
 	@Test

@@ -29,7 +29,8 @@ class ConfigurationMetadataTests {
 					"fastws.send-buffer-limit", "fastws.ping-interval", "fastws.ping-timeout",
 					"fastws.shutdown.close-code", "fastws.shutdown.timeout", "fastws.broadcast.backend",
 					"fastws.broadcast.subscriber-queue-size", "fastws.broadcast.reconnect-interval",
-					"fastws.broadcast.redis.reconnect-interval");
+					"fastws.broadcast.redis.reconnect-interval", "fastws.broadcast.redis.health-check-interval",
+					"fastws.broadcast.redis.timeout");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
 	}
 

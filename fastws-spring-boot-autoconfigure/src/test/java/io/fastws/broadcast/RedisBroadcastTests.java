@@ -18,11 +18,12 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Tests with a real Redis server for broadcasting across instances, for a Redis that is not there when the
- * instances start, and for one that goes away and comes back.
+ * instances start, for one that goes away and comes back, and for one that hangs.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RedisBroadcastTests {
@@ -30,6 +31,13 @@ class RedisBroadcastTests {
 	private static final String WARNING = "Redis cannot be reached";
 
 	private static final String RECOVERY = "Redis is reachable again";
+
+	private static final Duration RECONNECT_INTERVAL = Duration.ofMillis(500);
+
+	/**
+	 * Time allowed beyond the reconnect interval for connecting and subscribing again on a busy machine.
+	 */
+	private static final Duration MARGIN = Duration.ofMillis(1500);
 
 	private final List<AutoCloseable> resources = new ArrayList<>();
 
@@ -45,9 +53,14 @@ class RedisBroadcastTests {
 	}
 
 	private ConfigurableApplicationContext startContext(RedisServer redis) {
+		return startContext(redis, Duration.ofMillis(200));
+	}
+
+	private ConfigurableApplicationContext startContext(RedisServer redis, Duration reconnectInterval) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(BroadcastTestApplication.class)
 			.run("--server.port=0", "--fastws.broadcast.backend=redis", "--spring.data.redis.host=127.0.0.1",
-					"--spring.data.redis.port=" + redis.port(), "--fastws.broadcast.reconnect-interval=200ms");
+					"--spring.data.redis.port=" + redis.port(),
+					"--fastws.broadcast.redis.reconnect-interval=" + reconnectInterval.toMillis() + "ms");
 		this.resources.add(context);
 		return context;
 	}
@@ -181,6 +194,76 @@ class RedisBroadcastTests {
 		assertThat(nextMessage(session)).isEqualTo("after the outage");
 		assertThat(output.toString().split(WARNING, -1)).hasSize(2);
 		assertThat(output.toString().split(RECOVERY, -1)).hasSize(2);
+	}
+
+	@Test
+	void aSentinelSetUpFailsAtStartUpSayingThatAStandaloneRedisIsNeeded() {
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(BroadcastTestApplication.class).run("--server.port=0",
+					"--fastws.broadcast.backend=redis", "--spring.data.redis.sentinel.master=harbour",
+					"--spring.data.redis.sentinel.nodes=127.0.0.1:1"))
+			.havingRootCause()
+			.withMessage("fastws.broadcast.backend=redis needs a standalone Redis, not a cluster or sentinel set-up");
+	}
+
+	@Test
+	void deliveryAcrossInstancesResumesWithinTheReconnectIntervalAfterRedisRestarts(CapturedOutput output)
+			throws Exception {
+		RedisServer redis = RedisServer.startOwn();
+		this.resources.add(redis);
+		ConfigurableApplicationContext firstInstance = startContext(redis, RECONNECT_INTERVAL);
+		ConfigurableApplicationContext secondInstance = startContext(redis, RECONNECT_INTERVAL);
+		WebSocketTestSession alice = join(client(firstInstance), "quay");
+		WebSocketTestSession bob = join(client(secondInstance), "quay");
+		await().atMost(Duration.ofSeconds(20)).until(() -> redis.publish("quay", "probe") == 2);
+		redis.stop();
+		await().atMost(Duration.ofSeconds(5)).until(() -> occurrences(output, WARNING) == 2);
+		List<RedisBroadcastBackend> backends = List.of(firstInstance.getBean(RedisBroadcastBackend.class),
+				secondInstance.getBean(RedisBroadcastBackend.class));
+		await().during(Duration.ofSeconds(5))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> backends.stream().noneMatch(RedisBroadcastBackend::isAvailable));
+		redis.start();
+		await().atMost(RECONNECT_INTERVAL.plus(MARGIN)).until(() -> redis.publish("quay", "probe") == 2);
+		alice.sendText("after the restart");
+		assertThat(nextMessage(bob)).isEqualTo("after the restart");
+		assertThat(nextMessage(alice)).isEqualTo("after the restart");
+		bob.sendText("and back");
+		assertEachReceivesNext(List.of(alice, bob), "and back");
+		assertThat(occurrences(output, WARNING)).isEqualTo(2);
+		assertThat(occurrences(output, RECOVERY)).isEqualTo(2);
+	}
+
+	@Test
+	void aRedisThatHangsIsNoticedWithinSecondsAndDeliveryAcrossInstancesResumesOnceItAnswersAgain(
+			CapturedOutput output) throws Exception {
+		RedisServer redis = RedisServer.startOwn();
+		this.resources.add(redis);
+		ConfigurableApplicationContext firstInstance = startContext(redis, RECONNECT_INTERVAL);
+		ConfigurableApplicationContext secondInstance = startContext(redis, RECONNECT_INTERVAL);
+		WebSocketTestSession alice = join(client(firstInstance), "dock");
+		WebSocketTestSession carol = join(client(firstInstance), "dock");
+		WebSocketTestSession bob = join(client(secondInstance), "dock");
+		await().atMost(Duration.ofSeconds(20)).until(() -> redis.publish("dock", "probe") == 2);
+		redis.pause();
+		try {
+			// a PING every second (the default) that goes unanswered for two seconds (the default timeout)
+			await().atMost(Duration.ofSeconds(5)).until(() -> occurrences(output, WARNING) == 2);
+			alice.sendText("while Redis hangs");
+			assertThat(nextMessage(alice)).isEqualTo("while Redis hangs");
+			assertThat(nextMessage(carol)).isEqualTo("while Redis hangs");
+		}
+		finally {
+			redis.resume();
+		}
+		await().atMost(RECONNECT_INTERVAL.plus(MARGIN)).until(() -> redis.publish("dock", "probe") == 2);
+		alice.sendText("once Redis answers again");
+		assertThat(nextMessage(bob)).as("the first message that reaches the other instance")
+			.isEqualTo("once Redis answers again");
+		assertThat(nextMessage(alice)).isEqualTo("once Redis answers again");
+		assertThat(nextMessage(carol)).isEqualTo("once Redis answers again");
+		assertThat(occurrences(output, WARNING)).isEqualTo(2);
+		assertThat(occurrences(output, RECOVERY)).isEqualTo(2);
 	}
 
 }

@@ -26,6 +26,8 @@ final class RedisServer implements AutoCloseable {
 
 	private Process process;
 
+	private boolean paused;
+
 	private RedisServer(int port) {
 		this.port = port;
 	}
@@ -79,14 +81,44 @@ final class RedisServer implements AutoCloseable {
 		awaitReady();
 	}
 
-	void stop() throws InterruptedException {
+	void stop() throws InterruptedException, IOException {
 		if (this.process != null) {
+			resume();
 			this.process.destroy();
 			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
 				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			}
 			this.process = null;
 		}
+	}
+
+	/**
+	 * Freeze the server as a hung Redis would be ({@code SIGSTOP}): its connections stay open, it accepts new
+	 * ones, and it answers nothing until {@link #resume()}.
+	 */
+	void pause() throws IOException, InterruptedException {
+		assertThat(this.process).as("a server of this test's own, started").isNotNull();
+		signal("STOP");
+		this.paused = true;
+	}
+
+	/**
+	 * Let a server frozen by {@link #pause()} go on ({@code SIGCONT}); nothing happens if it is not frozen.
+	 */
+	void resume() throws IOException, InterruptedException {
+		if (this.paused) {
+			signal("CONT");
+			this.paused = false;
+		}
+	}
+
+	private void signal(String signal) throws IOException, InterruptedException {
+		Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(this.process.pid()))
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		assertThat(kill.waitFor(10, TimeUnit.SECONDS)).as("kill -" + signal + " ended").isTrue();
+		assertThat(kill.exitValue()).as("exit status of kill -" + signal).isZero();
 	}
 
 	/**
@@ -125,7 +157,7 @@ final class RedisServer implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws InterruptedException {
+	public void close() throws InterruptedException, IOException {
 		stop();
 	}
 
