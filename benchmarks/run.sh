@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs them all: benchmarks/run.sh [--full] [--java17=PATH] [--java25=PATH]
-# Writes benchmarks/results/latest.md and benchmarks/results/latest.png. The short run takes about 4 minutes.
+# Builds the benchmarks and runs them all: benchmarks/run.sh [--full] [--scale-only] [--java17=PATH] [--java25=PATH]
+# Writes benchmarks/results/latest.md and benchmarks/results/latest.png (the echo chart, not with --scale-only).
+# The short run takes about 4 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -ntp package -pl benchmarks -am -DskipTests

@@ -11,8 +11,8 @@ import java.util.Map;
  * Runs every benchmark and writes {@code benchmarks/results/latest.md} and {@code latest.png}.
  *
  * <p>Each server runs pinned to core 0 and each load tool to core 1. Options: {@code --full} for the long
- * version (15,000 connections, longer windows), {@code --java17=PATH} and {@code --java25=PATH} for the
- * JDKs of the scale runs.
+ * version (15,000 connections, longer windows), {@code --scale-only} for the idle connections alone,
+ * {@code --java17=PATH} and {@code --java25=PATH} for the JDKs of the scale runs.
  */
 public final class BenchmarkRunner {
 
@@ -26,13 +26,19 @@ public final class BenchmarkRunner {
 	public static void main(String[] args) throws Exception {
 		Options options = Options.parse(args);
 		Results results = new Results(options);
-		runEcho(options, results);
+		if (!options.scaleOnly()) {
+			runEcho(options, results);
+		}
 		runScale(options, results);
-		runFanOut(options, results);
+		if (!options.scaleOnly()) {
+			runFanOut(options, results);
+		}
 		Path directory = Path.of("benchmarks", "results");
 		Files.createDirectories(directory);
 		Files.writeString(directory.resolve("latest.md"), results.toMarkdown());
-		Chart.write(results, directory.resolve("latest.png"));
+		if (!results.echoes.isEmpty()) {
+			Chart.write(results, directory.resolve("latest.png"));
+		}
 		System.out.println(results.toMarkdown());
 	}
 
@@ -114,16 +120,20 @@ public final class BenchmarkRunner {
 	/**
 	 * What to run.
 	 */
-	record Options(boolean full, String java17, String java25, int connections, Duration warmUp, Duration window,
-			int windows, int scaleConnections, int fanOutClients, int fanOutRounds) {
+	record Options(boolean full, boolean scaleOnly, String java17, String java25, int connections, Duration warmUp,
+			Duration window, int windows, int scaleConnections, int fanOutClients, int fanOutRounds) {
 
 		static Options parse(String[] args) {
 			boolean full = false;
+			boolean scaleOnly = false;
 			String java17 = existing("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
 			String java25 = existing("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 			for (String arg : args) {
 				if (arg.equals("--full")) {
 					full = true;
+				}
+				else if (arg.equals("--scale-only")) {
+					scaleOnly = true;
 				}
 				else if (arg.startsWith("--java17=")) {
 					java17 = arg.substring(9);
@@ -135,10 +145,11 @@ public final class BenchmarkRunner {
 			if (java25 == null) {
 				java25 = ProcessHandle.current().info().command().orElse("java");
 			}
-			return full ? new Options(true, java17, java25, 50, Duration.ofSeconds(10), Duration.ofSeconds(5), 5, 15_000,
-					1000, 100)
-					: new Options(false, java17, java25, 50, Duration.ofSeconds(4), Duration.ofSeconds(2), 5, 5_000, 1000,
-							30);
+			return full
+					? new Options(true, scaleOnly, java17, java25, 50, Duration.ofSeconds(10), Duration.ofSeconds(5), 5,
+							15_000, 1000, 100)
+					: new Options(false, scaleOnly, java17, java25, 50, Duration.ofSeconds(4), Duration.ofSeconds(2), 5,
+							5_000, 1000, 30);
 		}
 
 		private static String existing(String path) {

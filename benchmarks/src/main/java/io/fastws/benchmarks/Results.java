@@ -63,23 +63,29 @@ final class Results {
 	String toMarkdown() throws IOException {
 		StringBuilder md = new StringBuilder("# Benchmark results\n\n");
 		md.append("Run on ").append(LocalDate.now()).append(", ").append(machine()).append(". ");
-		md.append(this.options.full() ? "Full" : "Short").append(" run: `benchmarks/run.sh")
+		md.append(this.options.full() ? "Full" : "Short")
+			.append(this.options.scaleOnly() ? " scale-only" : "")
+			.append(" run: `benchmarks/run.sh")
 			.append(this.options.full() ? " --full" : "")
+			.append(this.options.scaleOnly() ? " --scale-only" : "")
 			.append("`. Server on core 0, load tool on core 1 (`taskset`).\n\n");
-		md.append("## Echo (").append(this.options.connections()).append(" connections, warm-up ")
-			.append(this.options.warmUp().toSeconds()).append(" s, median of ").append(this.options.windows())
-			.append(" windows of ").append(this.options.window().toSeconds()).append(" s; Java ")
-			.append(javaOf(this.options.java25())).append(")\n\n");
-		md.append("| message | in flight | raw msg/s | fastws msg/s | fastws / raw | raw p50 / p99 / p99.9 (µs) "
-				+ "| fastws p50 / p99 / p99.9 (µs) | p99 fastws / raw | load tool CPU (cores) |\n");
-		md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-		for (Echo echo : this.echoes) {
-			md.append(String.format("| %d B | %d | %.0f | %.0f | **%.2f** | %s | %s | **%.2f** | %.2f / %.2f |%n",
-					echo.size(), echo.inFlight(), echo.raw().messagesPerSecond(), echo.fastws().messagesPerSecond(),
-					echo.throughputRatio(), micros(echo.raw()), micros(echo.fastws()), echo.p99Ratio(),
-					echo.raw().loadToolCpu(), echo.fastws().loadToolCpu()));
+		if (!this.echoes.isEmpty()) {
+			md.append("## Echo (").append(this.options.connections()).append(" connections, warm-up ")
+				.append(this.options.warmUp().toSeconds()).append(" s, median of ").append(this.options.windows())
+				.append(" windows of ").append(this.options.window().toSeconds()).append(" s; Java ")
+				.append(javaOf(this.options.java25())).append(")\n\n");
+			md.append("| message | in flight | raw msg/s | fastws msg/s | fastws / raw | raw p50 / p99 / p99.9 (µs) "
+					+ "| fastws p50 / p99 / p99.9 (µs) | p99 fastws / raw | load tool CPU (cores) |\n");
+			md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+			for (Echo echo : this.echoes) {
+				md.append(String.format("| %d B | %d | %.0f | %.0f | **%.2f** | %s | %s | **%.2f** | %.2f / %.2f |%n",
+						echo.size(), echo.inFlight(), echo.raw().messagesPerSecond(),
+						echo.fastws().messagesPerSecond(), echo.throughputRatio(), micros(echo.raw()),
+						micros(echo.fastws()), echo.p99Ratio(), echo.raw().loadToolCpu(), echo.fastws().loadToolCpu()));
+			}
+			md.append("\n");
 		}
-		md.append("\n## Idle connections\n\n");
+		md.append("## Idle connections\n\n");
 		md.append("| server | connections | handshakes/s | heap per connection | RSS per connection "
 				+ "| RSS − heap per connection | extra platform threads |\n");
 		md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
