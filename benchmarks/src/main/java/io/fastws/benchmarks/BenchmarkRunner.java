@@ -77,11 +77,12 @@ public final class BenchmarkRunner {
 			configurations.add(new String[] { "fastws", options.java17(), "fastws, Java 17, platform threads" });
 		}
 		for (String[] configuration : configurations) {
-			results.scale(configuration[2], scale(configuration[0], configuration[1], options.scaleConnections()));
+			results.scale(configuration[2], scale(configuration[0], configuration[1], options));
 		}
 	}
 
-	private static Results.Scale scale(String mode, String java, int connections) throws Exception {
+	private static Results.Scale scale(String mode, String java, Options options) throws Exception {
+		int connections = options.scaleConnections();
 		try (ServerProcess server = ServerProcess.start(java, mode, SERVER_CORE,
 				List.of("--fastws.threads=auto", "--fastws.thread-pool.max-size=" + (connections + 100)))) {
 			Map<String, Object> before = server.stats();
@@ -89,16 +90,19 @@ public final class BenchmarkRunner {
 					String.valueOf(connections), "100")) {
 				double rate = Double.parseDouble(load.await("OPEN")[0]);
 				if (rate < 0) {
-					return new Results.Scale(connections, rate, 0, 0, 0, 0, (String) before.get("javaVersion"));
+					return new Results.Scale(connections, rate, 0, 0, 0, 0, 0, 0, 0,
+							(String) before.get("javaVersion"));
 				}
+				Thread.sleep(options.scaleHold().toMillis());
 				Map<String, Object> after = server.stats();
 				load.tell("close");
-				load.await("CLOSED");
+				String[] held = load.await("CLOSED");
 				long heap = number(after, "heapUsed") - number(before, "heapUsed");
 				long rss = number(after, "rss") - number(before, "rss");
 				long threads = number(after, "threads") - number(before, "threads");
 				return new Results.Scale(connections, rate, heap / connections, rss / connections,
-						(rss - heap) / connections, threads, (String) after.get("javaVersion"));
+						(rss - heap) / connections, threads, number(after, "openConnections"),
+						Long.parseLong(held[0]), Long.parseLong(held[1]), (String) after.get("javaVersion"));
 			}
 		}
 	}
@@ -121,7 +125,8 @@ public final class BenchmarkRunner {
 	 * What to run.
 	 */
 	record Options(boolean full, boolean scaleOnly, String java17, String java25, int connections, Duration warmUp,
-			Duration window, int windows, int scaleConnections, int fanOutClients, int fanOutRounds) {
+			Duration window, int windows, int scaleConnections, Duration scaleHold, int fanOutClients,
+			int fanOutRounds) {
 
 		static Options parse(String[] args) {
 			boolean full = false;
@@ -147,9 +152,9 @@ public final class BenchmarkRunner {
 			}
 			return full
 					? new Options(true, scaleOnly, java17, java25, 50, Duration.ofSeconds(10), Duration.ofSeconds(5), 5,
-							15_000, 1000, 100)
+							15_000, Duration.ofSeconds(10), 1000, 100)
 					: new Options(false, scaleOnly, java17, java25, 50, Duration.ofSeconds(4), Duration.ofSeconds(2), 5,
-							5_000, 1000, 30);
+							5_000, Duration.ofSeconds(10), 1000, 30);
 		}
 
 		private static String existing(String path) {

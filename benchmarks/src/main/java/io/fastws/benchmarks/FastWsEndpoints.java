@@ -17,15 +17,24 @@ class FastWsEndpoints {
 
 	private final ConnectionGroup fanOut;
 
-	FastWsEndpoints(ConnectionGroups groups) {
+	private final OpenConnections openConnections;
+
+	FastWsEndpoints(ConnectionGroups groups, OpenConnections openConnections) {
 		this.fanOut = groups.group("fan-out");
+		this.openConnections = openConnections;
 	}
 
 	@WebSocketMapping("/echo")
 	void echo(WebSocket webSocket) {
 		webSocket.accept();
-		for (String text : webSocket.iterText()) {
-			webSocket.sendText(text);
+		this.openConnections.opened();
+		try {
+			for (String text : webSocket.iterText()) {
+				webSocket.sendText(text);
+			}
+		}
+		finally {
+			this.openConnections.closed();
 		}
 	}
 

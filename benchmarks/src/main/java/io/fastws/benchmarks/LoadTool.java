@@ -33,8 +33,10 @@ public final class LoadTool {
 				System.out.println("OPEN " + rate);
 				System.out.flush();
 				new BufferedReader(new InputStreamReader(System.in)).readLine();
+				ScaleLoad.Held held = load.held();
+				held.closes().forEach((code, count) -> System.out.println("closed " + code + ": " + count));
 				load.close();
-				System.out.println("CLOSED");
+				System.out.println("CLOSED " + held.open() + " " + held.fewestPings() + " " + held.pings());
 			}
 			case "fanout" -> {
 				FanOutLoad.Result result = new FanOutLoad().run(uri, Integer.parseInt(args[2]),

@@ -23,16 +23,29 @@ class RawEndpoints implements WebSocketConfigurer {
 
 	static final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
 
+	private final OpenConnections openConnections;
+
+	RawEndpoints(OpenConnections openConnections) {
+		this.openConnections = openConnections;
+	}
+
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-		registry.addHandler(new Echo(), "/echo");
+		registry.addHandler(new Echo(this.openConnections), "/echo");
 	}
 
 	static class Echo extends TextWebSocketHandler {
 
+		private final OpenConnections openConnections;
+
+		Echo(OpenConnections openConnections) {
+			this.openConnections = openConnections;
+		}
+
 		@Override
 		public void afterConnectionEstablished(WebSocketSession session) {
 			sessions.add(session);
+			this.openConnections.opened();
 		}
 
 		@Override
@@ -43,6 +56,7 @@ class RawEndpoints implements WebSocketConfigurer {
 		@Override
 		public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
 			sessions.remove(session);
+			this.openConnections.closed();
 		}
 
 	}

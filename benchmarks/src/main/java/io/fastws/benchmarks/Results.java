@@ -39,7 +39,8 @@ final class Results {
 	}
 
 	record Scale(int connections, double handshakesPerSecond, long heapPerConnection, long rssPerConnection,
-			long nativePerConnection, long extraThreads, String javaVersion) {
+			long nativePerConnection, long extraThreads, long openOnServer, long openOnClient, long fewestPings,
+			String javaVersion) {
 
 	}
 
@@ -85,20 +86,23 @@ final class Results {
 			}
 			md.append("\n");
 		}
-		md.append("## Idle connections\n\n");
+		md.append("## Idle connections (held ").append(this.options.scaleHold().toSeconds())
+			.append(" s after the last handshake, then measured)\n\n");
 		md.append("| server | connections | handshakes/s | heap per connection | RSS per connection "
-				+ "| RSS − heap per connection | extra platform threads |\n");
-		md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+				+ "| RSS − heap per connection | extra platform threads | open after the hold (server / client) "
+				+ "| fewest pings per connection |\n");
+		md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
 		for (int i = 0; i < this.scales.size(); i++) {
 			Scale scale = this.scales.get(i);
 			if (scale.handshakesPerSecond() < 0) {
-				md.append(String.format("| %s | %d | failed: %.0f connections could not be opened | | | | |%n",
+				md.append(String.format("| %s | %d | failed: %.0f connections could not be opened | | | | | | |%n",
 						this.scaleNames.get(i), scale.connections(), -scale.handshakesPerSecond()));
 				continue;
 			}
-			md.append(String.format("| %s | %d | %.0f | %s | %s | %s | %d |%n", this.scaleNames.get(i),
+			md.append(String.format("| %s | %d | %.0f | %s | %s | %s | %d | %d / %d | %d |%n", this.scaleNames.get(i),
 					scale.connections(), scale.handshakesPerSecond(), kib(scale.heapPerConnection()),
-					kib(scale.rssPerConnection()), kib(scale.nativePerConnection()), scale.extraThreads()));
+					kib(scale.rssPerConnection()), kib(scale.nativePerConnection()), scale.extraThreads(),
+					scale.openOnServer(), scale.openOnClient(), scale.fewestPings()));
 		}
 		if (this.fanOut != null) {
 			md.append("\n## Fan-out (in memory)\n\n");

@@ -12,10 +12,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Reports the server's memory after a full garbage collection, for the scale benchmark.
+ * Reports the server's memory after a full garbage collection and its open echo connections, for the scale
+ * benchmark.
  */
 @RestController
 class StatsController {
+
+	private final OpenConnections openConnections;
+
+	StatsController(OpenConnections openConnections) {
+		this.openConnections = openConnections;
+	}
 
 	@GetMapping("/bench/stats")
 	Map<String, Object> stats() throws IOException {
@@ -29,6 +36,7 @@ class StatsController {
 		stats.put("nonHeapUsed", memory.getNonHeapMemoryUsage().getUsed());
 		stats.put("rss", residentSetSize());
 		stats.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
+		stats.put("openConnections", this.openConnections.count());
 		stats.put("javaVersion", System.getProperty("java.version"));
 		return stats;
 	}
