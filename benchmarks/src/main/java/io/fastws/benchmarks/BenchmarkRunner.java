@@ -70,21 +70,32 @@ public final class BenchmarkRunner {
 	}
 
 	private static void runScale(Options options, Results results) throws Exception {
-		List<String[]> configurations = new ArrayList<>();
-		configurations.add(new String[] { "raw", options.java25(), "raw Spring, Java 25" });
-		configurations.add(new String[] { "fastws", options.java25(), "fastws, Java 25, virtual threads" });
+		String java25 = options.java25();
+		ScaleRun raw = new ScaleRun("raw Spring, Java 25", "raw", java25, List.of());
+		ScaleRun withoutHeartbeat = new ScaleRun("fastws, Java 25, no heartbeat", "fastws", java25,
+				List.of("--fastws.ping-interval=0"));
+		ScaleRun withHeartbeat = new ScaleRun("fastws, Java 25, ping every 2 s", "fastws", java25,
+				List.of("--fastws.ping-interval=2s", "--fastws.ping-timeout=2s"));
+		List<ScaleRun> runs = new ArrayList<>();
+		runs.add(raw);
+		runs.add(new ScaleRun("fastws, Java 25, virtual threads", "fastws", java25, List.of()));
+		runs.add(withoutHeartbeat);
+		runs.add(withHeartbeat);
 		if (options.java17() != null) {
-			configurations.add(new String[] { "fastws", options.java17(), "fastws, Java 17, platform threads" });
+			runs.add(new ScaleRun("fastws, Java 17, platform threads", "fastws", options.java17(), List.of()));
 		}
-		for (String[] configuration : configurations) {
-			results.scale(configuration[2], scale(configuration[0], configuration[1], options));
+		for (ScaleRun run : runs) {
+			results.scale(run.name(), scale(run, options));
 		}
+		results.compareScale(raw.name(), withoutHeartbeat.name(), withHeartbeat.name());
 	}
 
-	private static Results.Scale scale(String mode, String java, Options options) throws Exception {
+	private static Results.Scale scale(ScaleRun run, Options options) throws Exception {
 		int connections = options.scaleConnections();
-		try (ServerProcess server = ServerProcess.start(java, mode, SERVER_CORE,
-				List.of("--fastws.threads=auto", "--fastws.thread-pool.max-size=" + (connections + 100)))) {
+		List<String> arguments = new ArrayList<>(
+				List.of("--fastws.threads=auto", "--fastws.thread-pool.max-size=" + (connections + 100)));
+		arguments.addAll(run.arguments());
+		try (ServerProcess server = ServerProcess.start(run.java(), run.mode(), SERVER_CORE, arguments)) {
 			Map<String, Object> before = server.stats();
 			try (LoadProcess load = LoadProcess.start(LOAD_CORE, "scale", server.uri("/echo").toString(),
 					String.valueOf(connections), "100")) {
@@ -119,6 +130,13 @@ public final class BenchmarkRunner {
 
 	private static long number(Map<String, Object> stats, String key) {
 		return ((Number) stats.get(key)).longValue();
+	}
+
+	/**
+	 * One row of the idle connection table: a server and the settings it runs with.
+	 */
+	record ScaleRun(String name, String mode, String java, List<String> arguments) {
+
 	}
 
 	/**

@@ -20,6 +20,12 @@ final class Results {
 
 	final List<String> scaleNames = new ArrayList<>();
 
+	private String rawScale;
+
+	private String withoutHeartbeat;
+
+	private String withHeartbeat;
+
 	private FanOut fanOut;
 
 	Results(BenchmarkRunner.Options options) {
@@ -57,6 +63,16 @@ final class Results {
 		this.scales.add(scale);
 	}
 
+	/**
+	 * Name the idle connection rows to compare: each row's heap against raw Spring's, and the heartbeat's
+	 * against none.
+	 */
+	void compareScale(String raw, String withoutHeartbeat, String withHeartbeat) {
+		this.rawScale = raw;
+		this.withoutHeartbeat = withoutHeartbeat;
+		this.withHeartbeat = withHeartbeat;
+	}
+
 	void fanOut(int clients, long p50, long p99, int rounds) {
 		this.fanOut = new FanOut(clients, p50, p99, rounds);
 	}
@@ -88,21 +104,33 @@ final class Results {
 		}
 		md.append("## Idle connections (held ").append(this.options.scaleHold().toSeconds())
 			.append(" s after the last handshake, then measured)\n\n");
-		md.append("| server | connections | handshakes/s | heap per connection | RSS per connection "
+		md.append("| server | connections | handshakes/s | heap per connection | heap / raw | RSS per connection "
 				+ "| RSS − heap per connection | extra platform threads | open after the hold (server / client) "
 				+ "| fewest pings per connection |\n");
-		md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+		md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+		Scale raw = scale(this.rawScale);
 		for (int i = 0; i < this.scales.size(); i++) {
 			Scale scale = this.scales.get(i);
 			if (scale.handshakesPerSecond() < 0) {
-				md.append(String.format("| %s | %d | failed: %.0f connections could not be opened | | | | | | |%n",
+				md.append(String.format("| %s | %d | failed: %.0f connections could not be opened | | | | | | | |%n",
 						this.scaleNames.get(i), scale.connections(), -scale.handshakesPerSecond()));
 				continue;
 			}
-			md.append(String.format("| %s | %d | %.0f | %s | %s | %s | %d | %d / %d | %d |%n", this.scaleNames.get(i),
-					scale.connections(), scale.handshakesPerSecond(), kib(scale.heapPerConnection()),
+			md.append(String.format("| %s | %d | %.0f | %s | %s | %s | %s | %d | %d / %d | %d |%n",
+					this.scaleNames.get(i), scale.connections(), scale.handshakesPerSecond(),
+					kib(scale.heapPerConnection()), ratio(scale.heapPerConnection(), raw),
 					kib(scale.rssPerConnection()), kib(scale.nativePerConnection()), scale.extraThreads(),
 					scale.openOnServer(), scale.openOnClient(), scale.fewestPings()));
+		}
+		Scale without = scale(this.withoutHeartbeat);
+		Scale with = scale(this.withHeartbeat);
+		if (without != null && with != null) {
+			md.append(String.format("%n%s against %s, same run: heap per connection **%.3f** (%+.2f KiB), "
+					+ "RSS per connection **%.3f** (%+.1f KiB).%n", this.withHeartbeat, this.withoutHeartbeat,
+					(double) with.heapPerConnection() / without.heapPerConnection(),
+					(with.heapPerConnection() - without.heapPerConnection()) / 1024.0,
+					(double) with.rssPerConnection() / without.rssPerConnection(),
+					(with.rssPerConnection() - without.rssPerConnection()) / 1024.0));
 		}
 		if (this.fanOut != null) {
 			md.append("\n## Fan-out (in memory)\n\n");
@@ -112,6 +140,16 @@ final class Results {
 				.append(String.format("%.2f ms, p99 %.2f ms.%n", this.fanOut.p50() / 1e6, this.fanOut.p99() / 1e6));
 		}
 		return md.toString();
+	}
+
+	private Scale scale(String name) {
+		int index = this.scaleNames.indexOf(name);
+		Scale scale = (index >= 0) ? this.scales.get(index) : null;
+		return (scale != null && scale.handshakesPerSecond() >= 0) ? scale : null;
+	}
+
+	private static String ratio(long heapPerConnection, Scale raw) {
+		return (raw != null) ? String.format("%.2f", (double) heapPerConnection / raw.heapPerConnection()) : "";
 	}
 
 	private static String micros(EchoLoad.Window window) {
