@@ -50,13 +50,13 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
 	private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
+	private final AtomicBoolean shuttingDown = new AtomicBoolean();
+
 	private volatile @Nullable Outbox outbox;
 
 	private volatile @Nullable IdleTimeout idleTimeout;
 
 	private volatile @Nullable Heartbeat heartbeat;
-
-	private final AtomicBoolean shuttingDown = new AtomicBoolean();
 
 	SessionTransport(PendingConnection pending, WebSocketContainer container, ConnectionSettings settings,
 			Executor writer) {

@@ -113,7 +113,8 @@ final class WebSocketConnectionTask implements Runnable {
 		}
 		else if (this.handshake.isTimedOut()) {
 			if (logger.isDebugEnabled()) {
-				logger.debug(describe() + " ended after its handshake timed out", failure);
+				logger.debug(describe() + " ended after its handshake was answered without it (timeout or shutdown)",
+						failure);
 			}
 		}
 		else if (failure != null && !(failure instanceof WebSocketException)) {
