@@ -32,6 +32,7 @@ public final class BenchmarkRunner {
 		runScale(options, results);
 		if (!options.scaleOnly()) {
 			runFanOut(options, results);
+			runPendingHandshakes(options, results);
 		}
 		Path directory = Path.of("benchmarks", "results");
 		Files.createDirectories(directory);
@@ -125,6 +126,26 @@ public final class BenchmarkRunner {
 			String[] result = load.await("RESULT");
 			results.fanOut(options.fanOutClients(), Long.parseLong(result[0]), Long.parseLong(result[1]),
 					Integer.parseInt(result[2]));
+		}
+	}
+
+	private static void runPendingHandshakes(Options options, Results results) throws Exception {
+		List<String[]> configurations = new ArrayList<>();
+		configurations.add(new String[] { options.java25(), "fastws, Java 25, virtual threads" });
+		if (options.java17() != null) {
+			configurations.add(new String[] { options.java17(), "fastws, Java 17, platform threads" });
+		}
+		for (String[] configuration : configurations) {
+			try (ServerProcess server = ServerProcess.start(configuration[0], "fastws", SERVER_CORE, List.of());
+					LoadProcess load = LoadProcess.start(LOAD_CORE, "handshakes",
+							server.uri("/work-then-accept").toString(),
+							"http://127.0.0.1:" + server.port() + "/bench/page", "300", "5", "20")) {
+				String[] result = load.await("RESULT");
+				results.pendingHandshakes(configuration[1],
+						new Results.PendingHandshakes(Long.parseLong(result[0]), Long.parseLong(result[1]),
+								Long.parseLong(result[2]), Long.parseLong(result[3]), Integer.parseInt(result[4]),
+								Integer.parseInt(result[5]), Integer.parseInt(result[6])));
+			}
 		}
 	}
 

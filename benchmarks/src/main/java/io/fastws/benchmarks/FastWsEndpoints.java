@@ -9,7 +9,9 @@ import io.fastws.broadcast.ConnectionGroups;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
 /**
- * The fastws endpoints: an echo, and a fan-out that sends every message it receives to every connection.
+ * The fastws endpoints: an echo, a fan-out that sends every message it receives to every connection, and
+ * one whose handler works for five seconds before it accepts, as an authentication lookup or a database
+ * call might.
  */
 @WebSocketController
 @ConditionalOnProperty(name = "bench.mode", havingValue = "fastws")
@@ -36,6 +38,12 @@ class FastWsEndpoints {
 		finally {
 			this.openConnections.closed();
 		}
+	}
+
+	@WebSocketMapping("/work-then-accept")
+	void workThenAccept(WebSocket webSocket) throws InterruptedException {
+		Thread.sleep(5_000);
+		webSocket.accept();
 	}
 
 	@WebSocketMapping("/fanout")

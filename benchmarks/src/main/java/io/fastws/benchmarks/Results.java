@@ -28,6 +28,10 @@ final class Results {
 
 	private FanOut fanOut;
 
+	final List<PendingHandshakes> pendingHandshakes = new ArrayList<>();
+
+	final List<String> pendingHandshakeNames = new ArrayList<>();
+
 	Results(BenchmarkRunner.Options options) {
 		this.options = options;
 	}
@@ -54,6 +58,11 @@ final class Results {
 
 	}
 
+	record PendingHandshakes(long p50, long p99, long max, long p99Working, int requests, int upgraded,
+			int upgrades) {
+
+	}
+
 	void echo(int size, int inFlight, EchoLoad.Window raw, EchoLoad.Window fastws) {
 		this.echoes.add(new Echo(size, inFlight, raw, fastws));
 	}
@@ -75,6 +84,11 @@ final class Results {
 
 	void fanOut(int clients, long p50, long p99, int rounds) {
 		this.fanOut = new FanOut(clients, p50, p99, rounds);
+	}
+
+	void pendingHandshakes(String name, PendingHandshakes pendingHandshakes) {
+		this.pendingHandshakeNames.add(name);
+		this.pendingHandshakes.add(pendingHandshakes);
 	}
 
 	String toMarkdown() throws IOException {
@@ -138,6 +152,20 @@ final class Results {
 				.append(" clients; the time until every client has it, over ").append(this.fanOut.rounds())
 				.append(" rounds: p50 ")
 				.append(String.format("%.2f ms, p99 %.2f ms.%n", this.fanOut.p50() / 1e6, this.fanOut.p99() / 1e6));
+		}
+		if (!this.pendingHandshakes.isEmpty()) {
+			md.append("\n## Plain GETs while handlers work before accepting\n\n");
+			md.append("300 upgrade requests, all at once, whose handlers sleep 5 s before `accept()`, and meanwhile ")
+				.append("a plain GET every 20 ms for 5 s, each timed from when it was due. The first and last second ")
+				.append("also hold the server's work on the 300 handshakes themselves; the last column leaves them out.\n\n");
+			md.append("| server | GETs | GET p50 / p99 / max (ms) | GET p99 from 1 s to 4 s (ms) | upgrades answered 101 |\n");
+			md.append("| --- | --- | --- | --- | --- |\n");
+			for (int i = 0; i < this.pendingHandshakes.size(); i++) {
+				PendingHandshakes run = this.pendingHandshakes.get(i);
+				md.append(String.format("| %s | %d | %.1f / %.1f / %.1f | %.1f | %d of %d |%n",
+						this.pendingHandshakeNames.get(i), run.requests(), run.p50() / 1e6, run.p99() / 1e6,
+						run.max() / 1e6, run.p99Working() / 1e6, run.upgraded(), run.upgrades()));
+			}
 		}
 		return md.toString();
 	}
