@@ -1,14 +1,17 @@
 package io.fastws.server;
 
+import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 
 import io.fastws.HandshakeRequest;
 import io.fastws.WebSocket;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -18,7 +21,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.util.Assert;
 import org.springframework.web.socket.WebSocketExtension;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeFailureException;
@@ -27,7 +32,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The {@link RequestUpgradeStrategy} of one {@link PendingConnection}: once Spring has validated the
- * handshake, the route's handler starts on its own thread and the upgrade waits for its first decision.
+ * handshake, the route's handler starts on its own thread and the upgrade waits for its first decision,
+ * without holding a container thread meanwhile where the request allows asynchronous processing.
  *
  * <p>Accepting upgrades through the container's own strategy, with the handler's subprotocol and headers;
  * any other decision is written as a plain HTTP response.
@@ -37,6 +43,8 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 	private static final Log logger = LogFactory.getLog(HandlerDecidedUpgradeStrategy.class);
 
 	private static final RateLimitedWarning busyWarning = new RateLimitedWarning(logger, Duration.ofSeconds(10));
+
+	private static final RateLimitedWarning closedWarning = new RateLimitedWarning(logger, Duration.ofSeconds(10));
 
 	private final PendingConnection pending;
 
@@ -66,63 +74,96 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 	/**
 	 * Start the handler and answer the upgrade as it decides. The given handler is this connection's
 	 * transport, which the strategy holds already.
+	 *
+	 * <p>Unless the handler has decided by the time it has started, the container thread is let go until it
+	 * does (see {@link DeferredUpgrade}).
 	 */
 	@Override
 	public void upgrade(ServerHttpRequest request, ServerHttpResponse response, String selectedProtocol,
 			List<WebSocketExtension> selectedExtensions, Principal user, WebSocketHandler wsHandler,
 			Map<String, Object> attributes) throws HandshakeFailureException {
+		if (!startHandler(request, user)) {
+			respond(response, HandshakeDecision.Responded.status(HttpStatus.SERVICE_UNAVAILABLE.value()));
+			return;
+		}
+		HandshakeDecision handshake = this.pending.decision();
+		HttpServletRequest servletRequest = ((ServletServerHttpRequest) request).getServletRequest();
+		BiConsumer<ServerHttpRequest, ServerHttpResponse> resumption = (resumedRequest,
+				resumedResponse) -> answer(resumedRequest, resumedResponse, selectedExtensions, user, attributes, true);
+		if (handshake.outcome() == null && DeferredUpgrade.defer(servletRequest, handshake, resumption)) {
+			return;
+		}
+		awaitDecision();
+		answer(request, response, selectedExtensions, user, attributes, false);
+	}
+
+	private boolean startHandler(ServerHttpRequest request, Principal user) {
 		WebSocketRoute route = this.pending.route();
 		HandshakeRequest handshakeRequest = new HandshakeRequest(webSocketUrl(request), request.getHeaders(),
 				request.getRemoteAddress(), user, this.pending.pathParams());
 		WebSocket webSocket = new WebSocket(handshakeRequest, this.transport, this.support.jsonMapper());
+		this.pending.decision()
+			.decideAfter(this.support.settings().handshakeTimeout(), HandshakeDecision.Responded.timeout());
 		try {
 			this.support.executor()
 				.execute(new WebSocketConnectionTask(this.pending, this.transport, webSocket, this.support));
+			return true;
 		}
 		catch (RejectedExecutionException ex) {
+			this.pending.decision().decide(HandshakeDecision.Responded.status(HttpStatus.SERVICE_UNAVAILABLE.value()));
 			busyWarning.warn("Refused a connection to " + route.describe()
 					+ " with 503: all WebSocket handler threads are busy (fastws.thread-pool.max-size)");
-			respond(response, HandshakeDecision.Responded.status(HttpStatus.SERVICE_UNAVAILABLE.value()));
-			return;
+			return false;
 		}
-		HandshakeDecision.Outcome outcome = awaitDecision(route);
+	}
+
+	private void awaitDecision() {
+		HandshakeDecision handshake = this.pending.decision();
+		try {
+			handshake.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			handshake.abandon(HandshakeDecision.Responded.timeout());
+		}
+	}
+
+	private void answer(ServerHttpRequest request, ServerHttpResponse response, List<WebSocketExtension> extensions,
+			Principal user, Map<String, Object> attributes, boolean resumed) {
+		HandshakeDecision.Outcome outcome = this.pending.decision().outcome();
+		Assert.state(outcome != null, "The handshake is not decided yet");
 		if (outcome instanceof HandshakeDecision.Accepted accepted) {
-			upgrade(request, response, accepted, selectedExtensions, user, attributes);
+			upgrade(request, response, accepted, extensions, user, attributes, resumed);
 		}
 		else if (outcome instanceof HandshakeDecision.Refused refused) {
 			throw refused.exception();
 		}
-		else {
-			respond(response, (HandshakeDecision.Responded) outcome);
-		}
-	}
-
-	private HandshakeDecision.Outcome awaitDecision(WebSocketRoute route) {
-		HandshakeDecision handshake = this.pending.decision();
-		Duration timeout = this.support.settings().handshakeTimeout();
-		HandshakeDecision.Responded timedOut = new HandshakeDecision.Responded(
-				HttpStatus.SERVICE_UNAVAILABLE.value(), Map.of(), new byte[0], true);
-		try {
-			HandshakeDecision.Outcome outcome = handshake.await(timeout, timedOut);
-			if (outcome == timedOut) {
-				logger.warn(route.describe() + " did not accept or reject the connection within " + timeout
-						+ "; answered 503 and interrupted the handler");
+		else if (outcome instanceof HandshakeDecision.Responded responded) {
+			if (responded.timedOut()) {
+				logger.warn(this.pending.route().describe() + " did not accept or reject the connection within "
+						+ this.support.settings().handshakeTimeout() + "; answered 503 and interrupted the handler");
 			}
-			return outcome;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return handshake.abandon(timedOut);
+			respond(response, responded);
 		}
 	}
 
 	private void upgrade(ServerHttpRequest request, ServerHttpResponse response, HandshakeDecision.Accepted accepted,
-			List<WebSocketExtension> extensions, Principal user, Map<String, Object> attributes) {
+			List<WebSocketExtension> extensions, Principal user, Map<String, Object> attributes, boolean resumed) {
 		HttpServletResponse servletResponse = ((ServletServerHttpResponse) response).getServletResponse();
 		accepted.headers().forEach(servletResponse::addHeader);
 		try {
 			this.delegate.upgrade(request, response, accepted.subprotocol(), extensions, user, this.transport,
 					attributes);
+			if (resumed && !this.support.container().completesUpgradeAfterDispatch(servletResponse)) {
+				closedWarning.warn("The container closed a connection to " + this.pending.route().describe()
+						+ " after its 101 response instead of upgrading it: the upgrade request was the last it allows"
+						+ " on its connection (server.tomcat.max-keep-alive-requests; -1 allows any number)");
+				this.pending.upgradeFailed(new IOException("The container closed the connection after the upgrade"));
+			}
+		}
+		catch (IOException ex) {
+			this.pending.upgradeFailed(ex);
+			throw new HandshakeFailureException("Could not write the upgrade response", ex);
 		}
 		catch (RuntimeException ex) {
 			this.pending.upgradeFailed(ex);
@@ -143,7 +184,7 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 			}
 			response.flush();
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new HandshakeFailureException("Could not write the handshake response", ex);
 		}
 	}

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -42,8 +41,40 @@ final class HandshakeDecision {
 		return this.outcome.isDone();
 	}
 
+
 	/**
-	 * Return the outcome, if the handshake is decided.
+	 * Return whether the handshake was answered without the handler because it did not decide in time.
+	 * @return {@code true} once the handshake has timed out
+	 */
+	boolean isTimedOut() {
+		return this.outcome.getNow(null) instanceof Responded responded && responded.timedOut();
+	}
+
+	/**
+	 * Decide the handshake for the handler, and interrupt it, if it has not decided within the given time.
+	 * @param timeout how long the handler has
+	 * @param onTimeout the outcome when the handler does not decide in time
+	 */
+	void decideAfter(Duration timeout, Outcome onTimeout) {
+		this.outcome.completeOnTimeout(onTimeout, timeout.toNanos(), TimeUnit.NANOSECONDS)
+			.thenAccept((decided) -> {
+				if (decided == onTimeout) {
+					interruptHandler();
+				}
+			});
+	}
+
+	/**
+	 * Run the given action once the handshake is decided: on the thread that decides it, or at once if it is
+	 * decided already.
+	 * @param action the action
+	 */
+	void whenDecided(Runnable action) {
+		this.outcome.thenRun(action);
+	}
+
+	/**
+	 * Return the outcome, once the handshake is decided.
 	 * @return the outcome, or {@code null} while undecided
 	 */
 	@Nullable Outcome outcome() {
@@ -51,27 +82,13 @@ final class HandshakeDecision {
 	}
 
 	/**
-	 * Return whether the handshake was answered without the handler, because it did not decide in time or
-	 * the server is shutting down.
-	 * @return {@code true} once the handshake was answered without the handler
-	 */
-	boolean isTimedOut() {
-		return this.outcome.getNow(null) instanceof Responded responded && responded.timedOut();
-	}
-
-	/**
-	 * Wait for the handler's decision; when none comes in time, decide for it and interrupt it.
-	 * @param timeout how long to wait
-	 * @param onTimeout the outcome when the handler does not decide in time
+	 * Wait for the handshake to be decided, by the handler or by the {@linkplain #decideAfter time limit}.
 	 * @return the outcome that counts
 	 * @throws InterruptedException if the waiting thread is interrupted
 	 */
-	Outcome await(Duration timeout, Outcome onTimeout) throws InterruptedException {
+	Outcome await() throws InterruptedException {
 		try {
-			return this.outcome.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			return abandon(onTimeout);
+			return this.outcome.get();
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException(ex.getCause());
@@ -85,12 +102,16 @@ final class HandshakeDecision {
 	 */
 	Outcome abandon(Outcome outcome) {
 		if (decide(outcome)) {
-			Thread thread = this.handlerThread;
-			if (thread != null) {
-				thread.interrupt();
-			}
+			interruptHandler();
 		}
 		return this.outcome.join();
+	}
+
+	private void interruptHandler() {
+		Thread thread = this.handlerThread;
+		if (thread != null) {
+			thread.interrupt();
+		}
 	}
 
 	/**
@@ -124,13 +145,16 @@ final class HandshakeDecision {
 	 * @param status the HTTP status
 	 * @param headers the response headers
 	 * @param body the response body
-	 * @param timedOut whether the server answered without the handler: it did not decide in time, or the
-	 * server is shutting down
+	 * @param timedOut whether the handler failed to decide in time
 	 */
 	record Responded(int status, Map<String, String> headers, byte[] body, boolean timedOut) implements Outcome {
 
 		static Responded status(int status) {
 			return new Responded(status, Map.of(), new byte[0], false);
+		}
+
+		static Responded timeout() {
+			return new Responded(503, Map.of(), new byte[0], true);
 		}
 
 	}

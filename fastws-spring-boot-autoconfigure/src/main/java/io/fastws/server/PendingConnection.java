@@ -20,7 +20,8 @@ import org.springframework.http.HttpStatus;
  * established the connection.
  *
  * <p>The handler thread answers the handshake with the messages it sends before the upgrade; the request
- * thread waits for that {@linkplain #decision() decision} and then upgrades or responds.
+ * waits for that {@linkplain #decision() decision}, without a container thread where it can (see
+ * {@link DeferredUpgrade}), and is then upgraded or answered.
  */
 final class PendingConnection {
 

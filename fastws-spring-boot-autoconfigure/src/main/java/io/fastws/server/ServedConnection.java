@@ -1,6 +1,5 @@
 package io.fastws.server;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
@@ -54,8 +53,7 @@ final class ServedConnection {
 	 */
 	CompletableFuture<Void> shutDown(int closeCode) {
 		HandshakeDecision decision = this.pending.decision();
-		if (decision.decide(new HandshakeDecision.Responded(HttpStatus.SERVICE_UNAVAILABLE.value(), Map.of(),
-				new byte[0], true))) {
+		if (decision.decide(HandshakeDecision.Responded.status(HttpStatus.SERVICE_UNAVAILABLE.value()))) {
 			return CompletableFuture.completedFuture(null);
 		}
 		if (!(decision.outcome() instanceof HandshakeDecision.Accepted)) {

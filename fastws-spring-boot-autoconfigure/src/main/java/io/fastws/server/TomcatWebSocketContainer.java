@@ -2,11 +2,14 @@ package io.fastws.server;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import org.apache.tomcat.websocket.WsSession;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
@@ -17,6 +20,12 @@ import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeSt
  * {@link WebSocketContainer} for Tomcat: upgrades through the standard Jakarta WebSocket API, writes with
  * the session's blocking remote under Tomcat's blocking send timeout, and pauses reading with
  * {@link WsSession#suspend()}.
+ *
+ * <p>Tomcat completes an upgrade requested in an asynchronous dispatch only if it would have kept the
+ * connection alive for another request; otherwise it closes it after the 101 response. That is so when the
+ * upgrade request is the last that {@code maxKeepAliveRequests} ({@code server.tomcat.max-keep-alive-requests},
+ * 100 by default) allows on its connection, and for every request when that limit is 1. The committed 101
+ * response then says {@code Connection: close}.
  */
 final class TomcatWebSocketContainer implements WebSocketContainer {
 
@@ -29,6 +38,15 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 	@Override
 	public RequestUpgradeStrategy upgradeStrategy() {
 		return this.upgradeStrategy;
+	}
+
+	@Override
+	public boolean completesUpgradeAfterDispatch(HttpServletResponse response) throws IOException {
+		response.flushBuffer();
+		return response.getHeaders(HttpHeaders.CONNECTION)
+			.stream()
+			.flatMap((value) -> Arrays.stream(value.split(",")))
+			.noneMatch((token) -> token.trim().equalsIgnoreCase("close"));
 	}
 
 	@Override

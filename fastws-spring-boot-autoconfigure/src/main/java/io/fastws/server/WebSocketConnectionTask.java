@@ -111,7 +111,7 @@ final class WebSocketConnectionTask implements Runnable {
 				this.handshake.decide(HandshakeDecision.Responded.status(HttpStatus.INTERNAL_SERVER_ERROR.value()));
 			}
 		}
-		else if (this.handshake.isTimedOut()) {
+		else if (this.handshake.isTimedOut() || this.connections.isShuttingDown()) {
 			if (logger.isDebugEnabled()) {
 				logger.debug(describe() + " ended after its handshake was answered without it (timeout or shutdown)",
 						failure);

@@ -1,5 +1,8 @@
 package io.fastws.server;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
@@ -17,6 +20,15 @@ interface WebSocketContainer {
 	 * @return the container's upgrade strategy
 	 */
 	RequestUpgradeStrategy upgradeStrategy();
+
+	/**
+	 * Commit the response of an upgrade performed in an asynchronous dispatch, and return whether the
+	 * container goes on to hand the connection over to WebSocket rather than close it.
+	 * @param response the response of the upgrade
+	 * @return {@code false} if the container closes the connection instead
+	 * @throws IOException if the response cannot be written
+	 */
+	boolean completesUpgradeAfterDispatch(HttpServletResponse response) throws IOException;
 
 	/**
 	 * Apply the connection limits to a session the container has just opened, and adapt it.

@@ -69,6 +69,10 @@ final class WebSocketUpgradeHandler implements HttpRequestHandler {
 				: new WithoutExtensions(servletRequest);
 		ServerHttpRequest request = new ServletServerHttpRequest(upgradeRequest);
 		ServerHttpResponse response = new ServletServerHttpResponse(servletResponse);
+		if (DeferredUpgrade.resume(servletRequest, request, response)) {
+			response.close();
+			return;
+		}
 		PendingConnection pending = new PendingConnection(this.route, pathParams(servletRequest),
 				settings.handshakeTimeout());
 		SessionTransport transport = new SessionTransport(pending, this.support.container(), settings,

@@ -91,14 +91,25 @@ class SecurityBindingTests {
 		}
 	}
 
+	@Test
+	void anUpgradeWhoseHandlerWorksBeforeAcceptingStaysAuthenticated() {
+		String credentials = Base64.getEncoder().encodeToString("alice:secret".getBytes(StandardCharsets.UTF_8));
+		try (WebSocketTestSession session = this.client.request("/private/ws")
+			.header("Authorization", "Basic " + credentials)
+			.connect()) {
+			assertThat(session.receiveText()).isEqualTo("alice");
+		}
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> seen(WebSocketTestSession session) {
 		return (Map<String, Object>) session.receiveJson();
 	}
 
 	/**
-	 * The application under test, with Spring Security: every request is permitted, and one with HTTP Basic
-	 * credentials of the in-memory user is authenticated.
+	 * The application under test, with Spring Security: requests under {@code /private} need the in-memory
+	 * user's HTTP Basic credentials, every other request is permitted, and one with those credentials is
+	 * authenticated.
 	 */
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
@@ -107,7 +118,9 @@ class SecurityBindingTests {
 
 		@Bean
 		SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			return http
+				.authorizeHttpRequests(
+						(requests) -> requests.requestMatchers("/private/**").authenticated().anyRequest().permitAll())
 				.httpBasic(Customizer.withDefaults())
 				.csrf((csrf) -> csrf.disable())
 				.build();
@@ -148,6 +161,14 @@ class SecurityBindingTests {
 			seen.put("principal", (principal != null) ? principal.getName() : null);
 			webSocket.accept();
 			webSocket.sendJson(seen);
+			webSocket.receiveText();
+		}
+
+		@WebSocketMapping("/private/ws")
+		void privateRoom(WebSocket webSocket, Principal principal) throws InterruptedException {
+			Thread.sleep(300);
+			webSocket.accept();
+			webSocket.sendText(principal.getName());
 			webSocket.receiveText();
 		}
 
