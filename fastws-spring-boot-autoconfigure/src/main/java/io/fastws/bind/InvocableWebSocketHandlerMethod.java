@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.fastws.WebSocket;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -44,6 +45,14 @@ public class InvocableWebSocketHandlerMethod {
 	 */
 	public List<BindingLocation> getBindingLocations() {
 		return this.binder.bindingLocations();
+	}
+
+	/**
+	 * Return the method's parameters, in order, with their names and the generic types they declare.
+	 * @return the parameters
+	 */
+	public MethodParameter[] getMethodParameters() {
+		return this.binder.parameters();
 	}
 
 	/**

@@ -106,6 +106,10 @@ final class MethodArgumentBinder {
 		return this.method;
 	}
 
+	MethodParameter[] parameters() {
+		return this.parameters.clone();
+	}
+
 	Object[] bind(Object bean, WebSocket webSocket, DependencyScope scope) throws Exception {
 		Object[] arguments = new Object[this.parameters.length];
 		List<BindingError> errors = new ArrayList<>();
