@@ -13,7 +13,7 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that IDEs can complete and explain every {@code fastws.*} property.
+ * Tests that IDEs can complete and explain every property of fastws.
  */
 class ConfigurationMetadataTests {
 
@@ -30,7 +30,8 @@ class ConfigurationMetadataTests {
 					"fastws.shutdown.close-code", "fastws.shutdown.timeout", "fastws.broadcast.backend",
 					"fastws.broadcast.subscriber-queue-size", "fastws.broadcast.reconnect-interval",
 					"fastws.broadcast.redis.reconnect-interval", "fastws.broadcast.redis.health-check-interval",
-					"fastws.broadcast.redis.timeout");
+					"fastws.broadcast.redis.timeout", "management.endpoint.websockets.access",
+					"management.endpoint.websockets.cache.time-to-live");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
 	}
 

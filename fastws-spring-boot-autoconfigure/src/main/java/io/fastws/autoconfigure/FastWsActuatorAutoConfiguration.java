@@ -1,0 +1,91 @@
+package io.fastws.autoconfigure;
+
+import java.time.Duration;
+
+import io.fastws.actuate.WebSocketsEndpoint;
+import io.fastws.actuate.WebSocketsEndpoint.BroadcastDescriptor;
+import io.fastws.actuate.WebSocketsEndpoint.RedisDescriptor;
+import io.fastws.actuate.WebSocketsEndpoint.SettingsDescriptor;
+import io.fastws.actuate.WebSocketsEndpoint.ShutdownDescriptor;
+import io.fastws.broadcast.BroadcastBackend;
+import io.fastws.broadcast.InMemoryBroadcastBackend;
+import io.fastws.server.WebSocketHandlerExecutor;
+import io.fastws.server.WebSocketHandlerMapping;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Auto-configuration for fastws's Actuator support: the {@link WebSocketsEndpoint websockets endpoint}. It
+ * backs off when Actuator is not on the class path.
+ */
+@AutoConfiguration(after = { FastWsAutoConfiguration.class, FastWsBroadcastAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = "fastws.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(FastWsProperties.class)
+public final class FastWsActuatorAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
+	@ConditionalOnBean(WebSocketHandlerMapping.class)
+	static final class WebSocketsEndpointConfiguration {
+
+		private static final String REDIS_BACKEND = "io.fastws.broadcast.RedisBroadcastBackend";
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnAvailableEndpoint
+		WebSocketsEndpoint fastWsWebSocketsEndpoint(WebSocketHandlerMapping handlerMapping,
+				FastWsProperties properties, ObjectProvider<WebSocketHandlerExecutor> executor,
+				ObjectProvider<BroadcastBackend> broadcastBackend) {
+			return new WebSocketsEndpoint(handlerMapping,
+					settings(properties, executor.getIfAvailable(), broadcastBackend.getIfAvailable()));
+		}
+
+		private static SettingsDescriptor settings(FastWsProperties properties,
+				@Nullable WebSocketHandlerExecutor executor, @Nullable BroadcastBackend broadcastBackend) {
+			String threads = (executor != null) ? (executor.isVirtual() ? "virtual" : "platform") : null;
+			ShutdownDescriptor shutdown = new ShutdownDescriptor(properties.getShutdown().getCloseCode(),
+					format(properties.getShutdown().getTimeout()));
+			BroadcastDescriptor broadcast = (broadcastBackend != null)
+					? broadcast(properties.getBroadcast(), broadcastBackend) : null;
+			return new SettingsDescriptor(threads, format(properties.getHandshakeTimeout()),
+					properties.getMaxTextMessageSize().toString(), properties.getMaxBinaryMessageSize().toString(),
+					properties.getMaxQueuedMessages(), format(properties.getIdleTimeout()), properties.isCompression(),
+					format(properties.getSendTimeLimit()), properties.getSendBufferLimit().toString(),
+					format(properties.getPingInterval()), format(properties.getPingTimeout()),
+					properties.getAllowedOrigins(), properties.getAllowedOriginPatterns(), shutdown, broadcast);
+		}
+
+		private static BroadcastDescriptor broadcast(FastWsProperties.Broadcast properties,
+				BroadcastBackend backend) {
+			Class<?> backendType = ClassUtils.getUserClass(backend);
+			if (backendType == InMemoryBroadcastBackend.class) {
+				return new BroadcastDescriptor("memory", properties.getSubscriberQueueSize(), null);
+			}
+			if (backendType.getName().equals(REDIS_BACKEND)) {
+				// compared by name: the Redis backend's class needs Lettuce, which may not be there
+				FastWsProperties.Broadcast.Redis redis = properties.getRedis();
+				return new BroadcastDescriptor("redis", properties.getSubscriberQueueSize(),
+						new RedisDescriptor(format(redis.getReconnectInterval()),
+								format(redis.getHealthCheckInterval()), format(redis.getTimeout())));
+			}
+			return new BroadcastDescriptor(backendType.getName(), properties.getSubscriberQueueSize(), null);
+		}
+
+		private static @Nullable String format(@Nullable Duration duration) {
+			return (duration != null) ? duration.toString() : null;
+		}
+
+	}
+
+}

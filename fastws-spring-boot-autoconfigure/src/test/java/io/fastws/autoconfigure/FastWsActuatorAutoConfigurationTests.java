@@ -1,0 +1,106 @@
+package io.fastws.autoconfigure;
+
+import io.fastws.WebSocket;
+import io.fastws.actuate.WebSocketsEndpoint;
+import io.fastws.annotation.WebSocketController;
+import io.fastws.annotation.WebSocketMapping;
+import io.fastws.server.WebSocketHandlerMapping;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for {@link FastWsActuatorAutoConfiguration}.
+ */
+class FastWsActuatorAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(FastWsAutoConfiguration.class,
+				FastWsBroadcastAutoConfiguration.class, FastWsActuatorAutoConfiguration.class))
+		.withUserConfiguration(EchoController.class);
+
+	@Test
+	void theWebSocketsEndpointIsCreatedWhenItIsExposed() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=websockets")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(WebSocketsEndpoint.class);
+				assertThat(context.getBean(WebSocketsEndpoint.class).webSockets().routes())
+					.singleElement()
+					.satisfies((route) -> assertThat(route.template()).isEqualTo("/echo"));
+			});
+	}
+
+	@Test
+	void theWebSocketsEndpointIsNotCreatedUnlessItIsExposed() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(WebSocketsEndpoint.class));
+	}
+
+	@Test
+	void theWebSocketsEndpointIsNotCreatedWhenItsAccessIsNone() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=websockets",
+					"management.endpoint.websockets.access=NONE")
+			.run((context) -> assertThat(context).doesNotHaveBean(WebSocketsEndpoint.class));
+	}
+
+	@Test
+	void theWebSocketsEndpointIsNotCreatedWhenFastWsIsDisabled() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=websockets", "fastws.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(WebSocketsEndpoint.class));
+	}
+
+	@Test
+	void theWebSocketsEndpointBacksOffWhereTheUserDefinesOne() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=websockets")
+			.withUserConfiguration(CustomEndpoint.class)
+			.run((context) -> assertThat(context).getBean(WebSocketsEndpoint.class)
+				.isSameAs(context.getBean(CustomEndpoint.class).endpoint));
+	}
+
+	@Test
+	void theApplicationStartsWithoutActuatorAndWithoutTheEndpoint() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=websockets")
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate."))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(WebSocketHandlerMapping.class)
+				.doesNotHaveBean(WebSocketsEndpoint.class));
+	}
+
+	@Test
+	void theWebSocketsEndpointNeedsNoRedisOnTheClassPath() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=websockets")
+			.withClassLoader(new FilteredClassLoader("io.lettuce.", "org.springframework.data.redis."))
+			.run((context) -> assertThat(context).hasSingleBean(WebSocketsEndpoint.class));
+	}
+
+	@WebSocketController
+	static class EchoController {
+
+		@WebSocketMapping("/echo")
+		void echo(WebSocket webSocket) {
+			webSocket.accept();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomEndpoint {
+
+		final WebSocketsEndpoint endpoint = mock(WebSocketsEndpoint.class);
+
+		@Bean
+		WebSocketsEndpoint customWebSocketsEndpoint() {
+			return this.endpoint;
+		}
+
+	}
+
+}
