@@ -2,6 +2,7 @@ package io.fastws.autoconfigure;
 
 import java.time.Duration;
 
+import io.fastws.actuate.RedisBroadcastHealthIndicator;
 import io.fastws.actuate.WebSocketsEndpoint;
 import io.fastws.actuate.WebSocketsEndpoint.BroadcastDescriptor;
 import io.fastws.actuate.WebSocketsEndpoint.RedisDescriptor;
@@ -9,8 +10,10 @@ import io.fastws.actuate.WebSocketsEndpoint.SettingsDescriptor;
 import io.fastws.actuate.WebSocketsEndpoint.ShutdownDescriptor;
 import io.fastws.broadcast.BroadcastBackend;
 import io.fastws.broadcast.InMemoryBroadcastBackend;
+import io.fastws.broadcast.RedisBroadcastBackend;
 import io.fastws.server.WebSocketHandlerExecutor;
 import io.fastws.server.WebSocketHandlerMapping;
+import io.lettuce.core.RedisClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,13 +24,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.util.ClassUtils;
 
 /**
- * Auto-configuration for fastws's Actuator support: the {@link WebSocketsEndpoint websockets endpoint}. It
- * backs off when Actuator is not on the class path.
+ * Auto-configuration for fastws's Actuator support: the {@link WebSocketsEndpoint websockets endpoint}, and
+ * a {@link RedisBroadcastHealthIndicator health indicator} when broadcasts go through Redis. Each backs off
+ * when its part of Actuator is not on the class path.
  */
 @AutoConfiguration(after = { FastWsAutoConfiguration.class, FastWsBroadcastAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "fastws.enabled", matchIfMissing = true)
@@ -84,6 +91,21 @@ public final class FastWsActuatorAutoConfiguration {
 
 		private static @Nullable String format(@Nullable Duration duration) {
 			return (duration != null) ? duration.toString() : null;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class,
+			LettuceConnectionFactory.class, RedisClient.class })
+	@ConditionalOnBean(RedisBroadcastBackend.class)
+	static final class RedisBroadcastHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnEnabledHealthIndicator("fastws-redis-broadcast")
+		RedisBroadcastHealthIndicator fastWsRedisBroadcastHealthIndicator(RedisBroadcastBackend backend) {
+			return new RedisBroadcastHealthIndicator(backend);
 		}
 
 	}

@@ -25,8 +25,9 @@ import static org.awaitility.Awaitility.await;
  * Tests for {@link WebSocketsEndpoint} over HTTP, against a running application with real connections.
  */
 @SpringBootTest(classes = ActuatorTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.endpoints.web.exposure.include=websockets", "fastws.threads=platform",
-				"fastws.ping-interval=5s", "fastws.max-text-message-size=16KB",
+		properties = { "management.endpoints.web.exposure.include=websockets,health",
+				"management.endpoint.health.show-details=always", "management.health.redis.enabled=false",
+				"fastws.threads=platform", "fastws.ping-interval=5s", "fastws.max-text-message-size=16KB",
 				"fastws.allowed-origins=https://example.com", "fastws.shutdown.close-code=1001" })
 class WebSocketsEndpointTests {
 
@@ -91,6 +92,13 @@ class WebSocketsEndpointTests {
 			.containsEntry("shutdown", Map.of("closeCode", 1001, "timeout", "PT10S"))
 			.containsEntry("broadcast", Map.of("backend", "memory", "subscriberQueueSize", 1024))
 			.doesNotContainKey("idleTimeout");
+	}
+
+	@Test
+	void theHealthHasNoRedisBroadcastContributorWhenBroadcastsStayInMemory() throws Exception {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> components = (Map<String, Object>) get("/actuator/health").get("components");
+		assertThat(components).containsKey("ping").doesNotContainKey("fastWsRedisBroadcast");
 	}
 
 	private static Map<String, Object> parameter(String name, String source, String type) {

@@ -31,7 +31,8 @@ class ConfigurationMetadataTests {
 					"fastws.broadcast.subscriber-queue-size", "fastws.broadcast.reconnect-interval",
 					"fastws.broadcast.redis.reconnect-interval", "fastws.broadcast.redis.health-check-interval",
 					"fastws.broadcast.redis.timeout", "management.endpoint.websockets.access",
-					"management.endpoint.websockets.cache.time-to-live");
+					"management.endpoint.websockets.cache.time-to-live",
+					"management.health.fastws-redis-broadcast.enabled");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
 	}
 

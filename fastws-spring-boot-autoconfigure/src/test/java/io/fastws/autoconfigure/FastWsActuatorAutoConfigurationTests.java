@@ -1,9 +1,13 @@
 package io.fastws.autoconfigure;
 
+import java.time.Duration;
+
 import io.fastws.WebSocket;
+import io.fastws.actuate.RedisBroadcastHealthIndicator;
 import io.fastws.actuate.WebSocketsEndpoint;
 import io.fastws.annotation.WebSocketController;
 import io.fastws.annotation.WebSocketMapping;
+import io.fastws.broadcast.RedisBroadcastBackend;
 import io.fastws.server.WebSocketHandlerMapping;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +16,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -78,7 +83,44 @@ class FastWsActuatorAutoConfigurationTests {
 	void theWebSocketsEndpointNeedsNoRedisOnTheClassPath() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=websockets")
 			.withClassLoader(new FilteredClassLoader("io.lettuce.", "org.springframework.data.redis."))
-			.run((context) -> assertThat(context).hasSingleBean(WebSocketsEndpoint.class));
+			.run((context) -> assertThat(context).hasSingleBean(WebSocketsEndpoint.class)
+				.doesNotHaveBean(RedisBroadcastHealthIndicator.class));
+	}
+
+	@Test
+	void theRedisBroadcastHealthIndicatorIsCreatedForTheRedisBackend() {
+		healthRunner().run((context) -> {
+			assertThat(context).hasSingleBean(RedisBroadcastHealthIndicator.class);
+			assertThat(context).hasBean("fastWsRedisBroadcastHealthIndicator");
+		});
+	}
+
+	@Test
+	void noRedisBroadcastHealthIndicatorIsCreatedForTheInMemoryBackend() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(RedisBroadcastHealthIndicator.class));
+	}
+
+	@Test
+	void theRedisBroadcastHealthIndicatorCanBeDisabled() {
+		healthRunner().withPropertyValues("management.health.fastws-redis-broadcast.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(RedisBroadcastHealthIndicator.class));
+	}
+
+	@Test
+	void theRedisBroadcastHealthIndicatorBacksOffWithoutSpringBootHealth() {
+		healthRunner().withClassLoader(new FilteredClassLoader("org.springframework.boot.health."))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(RedisBroadcastBackend.class)
+				.doesNotHaveBean(RedisBroadcastHealthIndicator.class));
+	}
+
+	/**
+	 * A runner with a Redis backend of the test's own, which nothing starts, so no Redis is needed.
+	 */
+	private static WebApplicationContextRunner healthRunner() {
+		return new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(FastWsActuatorAutoConfiguration.class))
+			.withUserConfiguration(RedisBackend.class);
 	}
 
 	@WebSocketController
@@ -99,6 +141,16 @@ class FastWsActuatorAutoConfigurationTests {
 		@Bean
 		WebSocketsEndpoint customWebSocketsEndpoint() {
 			return this.endpoint;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RedisBackend {
+
+		@Bean
+		RedisBroadcastBackend redisBroadcastBackend() {
+			return new RedisBroadcastBackend(new LettuceConnectionFactory(), Duration.ofSeconds(1));
 		}
 
 	}

@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
  * A real {@code redis-server} process on a free loopback port, for tests; or, when the environment
  * variable {@code FASTWS_TEST_REDIS_PORT} names one, the server already running there.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
 	private static final File REDIS_SERVER = new File("/usr/bin/redis-server");
 
@@ -50,7 +50,7 @@ final class RedisServer implements AutoCloseable {
 	 * Start a server of this test's own, which it may stop and start again.
 	 * @return the server
 	 */
-	static RedisServer startOwn() throws IOException {
+	public static RedisServer startOwn() throws IOException {
 		RedisServer server = onFreePort();
 		server.start();
 		return server;
@@ -67,11 +67,11 @@ final class RedisServer implements AutoCloseable {
 		}
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	void start() throws IOException {
+	public void start() throws IOException {
 		assertThat(REDIS_SERVER).as("redis-server (apt-get install redis-server, or run bash .ci/run)").canRead();
 		this.process = new ProcessBuilder(List.of(REDIS_SERVER.getPath(), "--port", String.valueOf(this.port),
 				"--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"))
@@ -81,7 +81,7 @@ final class RedisServer implements AutoCloseable {
 		awaitReady();
 	}
 
-	void stop() throws InterruptedException, IOException {
+	public void stop() throws InterruptedException, IOException {
 		if (this.process != null) {
 			resume();
 			this.process.destroy();
