@@ -88,6 +88,7 @@ public final class FastWsAutoConfiguration {
 		configurer.setAllowedOriginPatterns(properties.getAllowedOriginPatterns());
 		configurer.setShutdownCloseCode(properties.getShutdown().getCloseCode());
 		configurer.setShutdownTimeout(properties.getShutdown().getTimeout());
+		configurer.setAccessLogEnabled(properties.getAccessLog().isEnabled());
 		return configurer;
 	}
 

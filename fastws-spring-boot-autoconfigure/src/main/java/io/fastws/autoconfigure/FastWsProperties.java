@@ -49,6 +49,11 @@ public class FastWsProperties {
 	private final Shutdown shutdown = new Shutdown();
 
 	/**
+	 * The access log of handshakes and closed connections.
+	 */
+	private final AccessLog accessLog = new AccessLog();
+
+	/**
 	 * How often the server pings each connection to learn whether its client is still there; '0' sends no
 	 * pings.
 	 */
@@ -148,6 +153,10 @@ public class FastWsProperties {
 
 	public Shutdown getShutdown() {
 		return this.shutdown;
+	}
+
+	public AccessLog getAccessLog() {
+		return this.accessLog;
 	}
 
 	public Duration getPingInterval() {
@@ -423,6 +432,27 @@ public class FastWsProperties {
 
 		public void setKeepAlive(Duration keepAlive) {
 			this.keepAlive = keepAlive;
+		}
+
+	}
+
+	/**
+	 * Settings of the access log.
+	 */
+	public static class AccessLog {
+
+		/**
+		 * Whether to log each handshake's outcome and each closed connection at INFO on the logger
+		 * 'io.fastws.access', as uvicorn logs every WebSocket handshake.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -64,6 +64,8 @@ public class AnnotatedControllerConfigurer implements ApplicationContextAware, I
 
 	private int shutdownCloseCode = CloseCodes.WS_1012_SERVICE_RESTART;
 
+	private boolean accessLogEnabled = true;
+
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
 	private @Nullable WebSocketArgumentResolverComposite argumentResolvers;
@@ -157,6 +159,14 @@ public class AnnotatedControllerConfigurer implements ApplicationContextAware, I
 		this.shutdownTimeout = shutdownTimeout;
 	}
 
+	/**
+	 * Set whether to log each handshake's outcome and each closed connection on {@code io.fastws.access}.
+	 * @param accessLogEnabled whether the access log is on; {@code true} by default
+	 */
+	public void setAccessLogEnabled(boolean accessLogEnabled) {
+		this.accessLogEnabled = accessLogEnabled;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		Assert.state(this.applicationContext != null, "ApplicationContext is required");
@@ -199,6 +209,7 @@ public class AnnotatedControllerConfigurer implements ApplicationContextAware, I
 				handlerExecutor, this.jsonMapper, this.connectionSettings, this.allowedOrigins);
 		mapping.setAllowedOriginPatterns(this.allowedOriginPatterns);
 		mapping.setShutdownCloseCode(this.shutdownCloseCode);
+		mapping.setAccessLogEnabled(this.accessLogEnabled);
 		mapping.setShutdownTimeout(this.shutdownTimeout);
 		return mapping;
 	}

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -84,6 +85,7 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 			Map<String, Object> attributes) throws HandshakeFailureException {
 		if (!startHandler(request, user)) {
 			respond(response, HandshakeDecision.Responded.status(HttpStatus.SERVICE_UNAVAILABLE.value()));
+			logHandshake(request, HttpStatus.SERVICE_UNAVAILABLE.value(), "all handler threads are busy");
 			return;
 		}
 		HandshakeDecision handshake = this.pending.decision();
@@ -136,6 +138,7 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 			upgrade(request, response, accepted, extensions, user, attributes, resumed);
 		}
 		else if (outcome instanceof HandshakeDecision.Refused refused) {
+			logHandshake(request, 0, "access denied, answered by the application's error handling");
 			throw refused.exception();
 		}
 		else if (outcome instanceof HandshakeDecision.Responded responded) {
@@ -144,6 +147,7 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 						+ this.support.settings().handshakeTimeout() + "; answered 503 and interrupted the handler");
 			}
 			respond(response, responded);
+			logHandshake(request, responded.status(), responded.timedOut() ? "handshake timeout" : this.pending.reason());
 		}
 	}
 
@@ -154,7 +158,10 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 		try {
 			this.delegate.upgrade(request, response, accepted.subprotocol(), extensions, user, this.transport,
 					attributes);
-			if (resumed && !this.support.container().completesUpgradeAfterDispatch(servletResponse)) {
+			boolean closedByContainer = resumed && !this.support.container().completesUpgradeAfterDispatch(servletResponse);
+			logHandshake(request, HttpStatus.SWITCHING_PROTOCOLS.value(),
+					closedByContainer ? "closed by the container after the 101 response" : null);
+			if (closedByContainer) {
 				closedWarning.warn("The container closed a connection to " + this.pending.route().describe()
 						+ " after its 101 response instead of upgrading it: the upgrade request was the last it allows"
 						+ " on its connection (server.tomcat.max-keep-alive-requests; -1 allows any number)");
@@ -169,6 +176,12 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 			this.pending.upgradeFailed(ex);
 			throw ex;
 		}
+	}
+
+	private void logHandshake(ServerHttpRequest request, int status, @Nullable String detail) {
+		this.support.accessLog()
+			.handshake(request.getRemoteAddress(), request.getURI(), status, this.pending.route(), this.pending.started(),
+					detail);
 	}
 
 	private void respond(ServerHttpResponse response, HandshakeDecision.Responded responded) {

@@ -50,6 +50,8 @@ final class Outbox {
 
 	private @Nullable IOException closing;
 
+	private volatile long written;
+
 	Outbox(ContainerSession session, long bufferLimit, Executor writer) {
 		this.session = session;
 		this.bufferLimit = bufferLimit;
@@ -237,12 +239,22 @@ final class Outbox {
 		}
 	}
 
+	/**
+	 * Return how many text and binary messages were written to the client.
+	 * @return the number of messages
+	 */
+	long written() {
+		return this.written;
+	}
+
 	private void write(OutboundMessage message) throws IOException {
 		if (message instanceof OutboundMessage.SendText text) {
 			this.session.sendText(text.text());
+			this.written++;
 		}
 		else if (message instanceof OutboundMessage.SendBytes bytes) {
 			this.session.sendBinary(ByteBuffer.wrap(bytes.bytes()));
+			this.written++;
 		}
 		else if (message instanceof OutboundMessage.Close close) {
 			this.session.close(close.code(), close.reason());

@@ -33,6 +33,10 @@ final class PendingConnection {
 
 	private final HandshakeDecision decision = new HandshakeDecision();
 
+	private final long started = System.nanoTime();
+
+	private volatile @Nullable String reason;
+
 	private final CompletableFuture<Void> established = new CompletableFuture<>();
 
 	private OutboundMessage.@Nullable DenialResponseStart denialStart;
@@ -58,6 +62,26 @@ final class PendingConnection {
 	}
 
 	/**
+	 * Return when the upgrade request arrived.
+	 * @return the time, from {@link System#nanoTime()}
+	 */
+	long started() {
+		return this.started;
+	}
+
+	/**
+	 * Record why the handshake was refused, in a few words, for the access log.
+	 * @param reason the reason
+	 */
+	void refusedBecause(String reason) {
+		this.reason = reason;
+	}
+
+	@Nullable String reason() {
+		return this.reason;
+	}
+
+	/**
 	 * Answer the handshake with a message the handler sent before the upgrade. An accept returns once the
 	 * container has established the connection.
 	 * @param message an accept, a close or part of a denial response
@@ -70,7 +94,8 @@ final class PendingConnection {
 			}
 			awaitEstablished();
 		}
-		else if (message instanceof OutboundMessage.Close) {
+		else if (message instanceof OutboundMessage.Close close) {
+			refusedBecause("closed by the handler with " + close.code() + " before accepting");
 			this.decision.decide(HandshakeDecision.Responded.status(HttpStatus.FORBIDDEN.value()));
 		}
 		else if (message instanceof OutboundMessage.DenialResponseStart start) {
@@ -80,6 +105,7 @@ final class PendingConnection {
 		else if (message instanceof OutboundMessage.DenialResponseBody body && this.denialStart != null) {
 			this.denialBody.write(body.body());
 			if (!body.moreBody()) {
+				refusedBecause("denial response of the handler");
 				this.decision.decide(new HandshakeDecision.Responded(this.denialStart.status(),
 						this.denialStart.headers(), this.denialBody.toByteArray(), false));
 			}

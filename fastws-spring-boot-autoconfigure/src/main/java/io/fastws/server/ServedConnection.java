@@ -53,6 +53,9 @@ final class ServedConnection {
 	 */
 	CompletableFuture<Void> shutDown(int closeCode) {
 		HandshakeDecision decision = this.pending.decision();
+		if (!decision.isDecided()) {
+			this.pending.refusedBecause("shutting down");
+		}
 		if (decision.decide(HandshakeDecision.Responded.status(HttpStatus.SERVICE_UNAVAILABLE.value()))) {
 			return CompletableFuture.completedFuture(null);
 		}

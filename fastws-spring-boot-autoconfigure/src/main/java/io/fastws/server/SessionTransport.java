@@ -46,6 +46,8 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
 	private final Executor writer;
 
+	private final AccessLog accessLog;
+
 	private final InboundMessageQueue inbound;
 
 	private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -58,12 +60,17 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
 	private volatile @Nullable Heartbeat heartbeat;
 
+	private volatile long opened;
+
+	private volatile long received;
+
 	SessionTransport(PendingConnection pending, WebSocketContainer container, ConnectionSettings settings,
-			Executor writer) {
+			Executor writer, AccessLog accessLog) {
 		this.pending = pending;
 		this.container = container;
 		this.settings = settings;
 		this.writer = writer;
+		this.accessLog = accessLog;
 		this.inbound = new InboundMessageQueue(settings.maxQueuedMessages());
 		this.inbound.add(InboundMessage.Connect.INSTANCE);
 	}
@@ -136,6 +143,7 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
+		this.opened = System.nanoTime();
 		ContainerSession containerSession = this.container.open(session, this.settings);
 		Outbox outbox = new Outbox(containerSession, this.settings.sendBufferLimit(), this.writer);
 		this.outbox = outbox;
@@ -198,6 +206,8 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		if (timeout != null) {
 			timeout.messageReceived();
 		}
+		// one container thread at a time delivers a session's messages
+		this.received++;
 		if (message instanceof TextMessage text) {
 			this.inbound.add(new InboundMessage.ReceiveText(text.getPayload()));
 		}
@@ -228,6 +238,9 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		}
 		this.inbound.add(new InboundMessage.Disconnect(closeStatus.getCode(), closeStatus.getReason()));
 		this.closed.complete(null);
+		Outbox current = this.outbox;
+		this.accessLog.closed(session.getRemoteAddress(), session.getUri(), closeStatus.getCode(), this.pending.route(),
+				this.opened, this.received, (current != null) ? current.written() : 0);
 	}
 
 	@Override

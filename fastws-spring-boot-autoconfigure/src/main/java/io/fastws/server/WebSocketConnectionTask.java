@@ -48,11 +48,14 @@ final class WebSocketConnectionTask implements Runnable {
 
 	private final ServedConnection served;
 
+	private final PendingConnection pending;
+
 	private final SecurityContextCarrier securityContext;
 
 	WebSocketConnectionTask(PendingConnection pending, SessionTransport transport, WebSocket webSocket,
 			UpgradeSupport support) {
 		this.route = pending.route();
+		this.pending = pending;
 		this.webSocket = webSocket;
 		this.handshake = pending.decision();
 		this.jsonMapper = support.jsonMapper();
@@ -127,6 +130,7 @@ final class WebSocketConnectionTask implements Runnable {
 			if (logger.isDebugEnabled()) {
 				logger.debug(describe() + " rejected: " + ex.getMessage());
 			}
+			this.pending.refusedBecause(ex.getMessage());
 			byte[] body = this.jsonMapper.writeValueAsBytes(Map.of("errors", ex.getErrors()));
 			this.handshake.decide(new HandshakeDecision.Responded(HttpStatus.FORBIDDEN.value(),
 					Map.of(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE), body, false));
@@ -136,6 +140,8 @@ final class WebSocketConnectionTask implements Runnable {
 			if (logger.isDebugEnabled()) {
 				logger.debug(describe() + " rejected the handshake with " + ex);
 			}
+			this.pending.refusedBecause("rejected by the handler with " + ex.getCode()
+					+ (ex.getReason().isEmpty() ? "" : " " + ex.getReason()));
 			this.handshake.decide(HandshakeDecision.Responded.status(HttpStatus.FORBIDDEN.value()));
 			return;
 		}
@@ -143,6 +149,7 @@ final class WebSocketConnectionTask implements Runnable {
 			if (logger.isDebugEnabled()) {
 				logger.debug(describe() + " refused the handshake: " + ex);
 			}
+			this.pending.refusedBecause("access denied");
 			this.handshake.decide(new HandshakeDecision.Refused(ex));
 			return;
 		}
@@ -150,14 +157,17 @@ final class WebSocketConnectionTask implements Runnable {
 			if (logger.isDebugEnabled()) {
 				logger.debug(describe() + " rejected the handshake with " + error.getStatusCode() + ": " + failure);
 			}
+			this.pending.refusedBecause(failure.getMessage());
 			this.handshake.decide(ErrorResponseDenial.response(error, this.webSocket.url().getRawPath(), this.jsonMapper));
 			return;
 		}
 		if (failure == null) {
 			logger.error(describe() + " returned without accepting or rejecting the connection");
+			this.pending.refusedBecause("the handler returned without deciding");
 		}
 		else {
 			logger.error(describe() + " failed before accepting or rejecting the connection", failure);
+			this.pending.refusedBecause("the handler failed: " + failure.getClass().getSimpleName());
 		}
 		this.handshake.decide(HandshakeDecision.Responded.status(HttpStatus.INTERNAL_SERVER_ERROR.value()));
 	}

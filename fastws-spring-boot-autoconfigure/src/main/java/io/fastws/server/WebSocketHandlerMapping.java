@@ -34,6 +34,8 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping implements S
 
 	private final OriginHandshakeInterceptor originInterceptor;
 
+	private final AccessLog accessLog = new AccessLog();
+
 	private int shutdownCloseCode = CloseCodes.WS_1012_SERVICE_RESTART;
 
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
@@ -52,7 +54,7 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping implements S
 	public WebSocketHandlerMapping(List<WebSocketRoute> routes, WebSocketHandlerExecutor executor,
 			JsonMapper jsonMapper, ConnectionSettings settings, List<String> allowedOrigins) {
 		UpgradeSupport support = new UpgradeSupport(WebSocketContainer.detect(ClassUtils.getDefaultClassLoader()),
-				executor, jsonMapper, settings, this.connections);
+				executor, jsonMapper, settings, this.connections, this.accessLog);
 		this.originInterceptor = new OriginHandshakeInterceptor(allowedOrigins);
 		OriginHandshakeInterceptor originInterceptor = this.originInterceptor;
 		this.handlers = routes.stream()
@@ -68,6 +70,15 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping implements S
 	 */
 	public void setAllowedOriginPatterns(List<String> allowedOriginPatterns) {
 		this.originInterceptor.setAllowedOriginPatterns(allowedOriginPatterns);
+	}
+
+	/**
+	 * Set whether to log each handshake's outcome and each closed connection at INFO on the logger
+	 * {@code io.fastws.access}.
+	 * @param enabled whether the access log is on; {@code true} by default, as uvicorn's
+	 */
+	public void setAccessLogEnabled(boolean enabled) {
+		this.accessLog.setEnabled(enabled);
 	}
 
 	/**

@@ -56,14 +56,6 @@ final class WebSocketUpgradeHandler implements HttpRequestHandler {
 
 	@Override
 	public void handleRequest(HttpServletRequest servletRequest, HttpServletResponse servletResponse) {
-		if (this.support.connections().isShuttingDown()) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Refused a connection to " + this.route.describe() + " with 503: shutting down");
-			}
-			servletResponse.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-			servletResponse.setContentLength(0);
-			return;
-		}
 		ConnectionSettings settings = this.support.settings();
 		HttpServletRequest upgradeRequest = settings.compression() ? servletRequest
 				: new WithoutExtensions(servletRequest);
@@ -73,18 +65,35 @@ final class WebSocketUpgradeHandler implements HttpRequestHandler {
 			response.close();
 			return;
 		}
+		if (this.support.connections().isShuttingDown()) {
+			servletResponse.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			servletResponse.setContentLength(0);
+			this.support.accessLog()
+				.handshake(request.getRemoteAddress(), request.getURI(), HttpStatus.SERVICE_UNAVAILABLE.value(),
+						this.route, System.nanoTime(), "shutting down");
+			return;
+		}
 		PendingConnection pending = new PendingConnection(this.route, pathParams(servletRequest),
 				settings.handshakeTimeout());
 		SessionTransport transport = new SessionTransport(pending, this.support.container(), settings,
-				this.support.executor().writer());
+				this.support.executor().writer(), this.support.accessLog());
 		Map<String, Object> attributes = new HashMap<>();
 		try {
 			if (!isAllowedOrigin(request, response, transport, attributes)) {
+				this.support.accessLog()
+					.handshake(request.getRemoteAddress(), request.getURI(), HttpStatus.FORBIDDEN.value(), this.route,
+							pending.started(), "origin " + request.getHeaders().getOrigin() + " not allowed");
 				return;
 			}
 			HandshakeHandler handshakeHandler = new DefaultHandshakeHandler(
 					new HandlerDecidedUpgradeStrategy(pending, transport, this.support));
 			handshakeHandler.doHandshake(request, response, transport, attributes);
+			if (!pending.decision().isDecided() && !servletRequest.isAsyncStarted()) {
+				// Spring refused the handshake as malformed before the handler started
+				this.support.accessLog()
+					.handshake(request.getRemoteAddress(), request.getURI(), servletResponse.getStatus(), this.route,
+							pending.started(), "invalid handshake");
+			}
 		}
 		finally {
 			response.close();

@@ -27,7 +27,7 @@ class ConfigurationMetadataTests {
 					"fastws.allowed-origin-patterns",
 					"fastws.max-queued-messages", "fastws.compression", "fastws.send-time-limit",
 					"fastws.send-buffer-limit", "fastws.ping-interval", "fastws.ping-timeout",
-					"fastws.shutdown.close-code", "fastws.shutdown.timeout", "fastws.broadcast.backend",
+					"fastws.shutdown.close-code", "fastws.shutdown.timeout", "fastws.access-log.enabled", "fastws.broadcast.backend",
 					"fastws.broadcast.subscriber-queue-size", "fastws.broadcast.reconnect-interval",
 					"fastws.broadcast.redis.reconnect-interval", "fastws.broadcast.redis.health-check-interval",
 					"fastws.broadcast.redis.timeout", "management.endpoint.websockets.access",
