@@ -52,14 +52,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tests over a real port for handlers that work before they decide their handshake: meanwhile they hold
  * none of Tomcat's request threads, so plain HTTP requests are still served, and each upgrade is answered as
- * its handler decides.
- *
- * <p>On Java 17 handlers run on the platform thread pool, which refuses connections beyond its size (200 by
- * default) with 503: a limit of its own, raised here so that every upgrade gets a handler.
+ * its handler decides, with the default thread settings on Java 17 (a platform pool that grows to the
+ * connection limit) and on Java 21 and later (virtual threads).
  */
 @SpringBootTest(classes = PendingHandshakeTests.WorkingHandlersApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "fastws.handshake-timeout=60s", "fastws.thread-pool.max-size=400" })
+		properties = "fastws.handshake-timeout=60s")
 @ExtendWith(OutputCaptureExtension.class)
 class PendingHandshakeTests {
 
