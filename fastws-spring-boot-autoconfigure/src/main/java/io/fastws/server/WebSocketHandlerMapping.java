@@ -13,6 +13,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.http.server.PathContainer;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -133,6 +134,10 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping implements S
 			PathPattern.PathMatchInfo match = best.getRoute().pattern().matchAndExtract(path);
 			request.setAttribute(URI_TEMPLATE_VARIABLES_ATTRIBUTE, (match != null) ? match.getUriVariables() : null);
 			request.setAttribute(BEST_MATCHING_PATTERN_ATTRIBUTE, best.getRoute().pattern());
+			String template = best.getRoute().pattern().getPatternString();
+			// http.server.requests shows the route's template as uri, as for a controller
+			ServerHttpObservationFilter.findObservationContext(request)
+				.ifPresent((context) -> context.setPathPattern(template));
 		}
 		return best;
 	}
