@@ -43,6 +43,12 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 
 	private static final Log logger = LogFactory.getLog(HandlerDecidedUpgradeStrategy.class);
 
+	/**
+	 * How long the container thread waits for a handler that decides at once before it lets the request go:
+	 * a second dispatch of the request costs more.
+	 */
+	private static final Duration QUICK_DECISION = Duration.ofMillis(5);
+
 	private static final RateLimitedWarning busyWarning = new RateLimitedWarning(logger, Duration.ofSeconds(10));
 
 	private static final RateLimitedWarning closedWarning = new RateLimitedWarning(logger, Duration.ofSeconds(10));
@@ -76,8 +82,8 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 	 * Start the handler and answer the upgrade as it decides. The given handler is this connection's
 	 * transport, which the strategy holds already.
 	 *
-	 * <p>Unless the handler has decided by the time it has started, the container thread is let go until it
-	 * does (see {@link DeferredUpgrade}).
+	 * <p>Unless the handler decides at once, as most do, the container thread is let go until it does (see
+	 * {@link DeferredUpgrade}).
 	 */
 	@Override
 	public void upgrade(ServerHttpRequest request, ServerHttpResponse response, String selectedProtocol,
@@ -92,7 +98,7 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 		HttpServletRequest servletRequest = ((ServletServerHttpRequest) request).getServletRequest();
 		BiConsumer<ServerHttpRequest, ServerHttpResponse> resumption = (resumedRequest,
 				resumedResponse) -> answer(resumedRequest, resumedResponse, selectedExtensions, user, attributes, true);
-		if (handshake.outcome() == null && DeferredUpgrade.defer(servletRequest, handshake, resumption)) {
+		if (!isDecidedWithin(QUICK_DECISION) && DeferredUpgrade.defer(servletRequest, handshake, resumption)) {
 			return;
 		}
 		awaitDecision();
@@ -119,15 +125,31 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 		}
 	}
 
-	private void awaitDecision() {
-		HandshakeDecision handshake = this.pending.decision();
+	private boolean isDecidedWithin(Duration time) {
 		try {
-			handshake.await();
+			return this.pending.decision().await(time) != null;
 		}
 		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			handshake.abandon(HandshakeDecision.Responded.timeout());
+			abandonHandler();
+			return true;
 		}
+	}
+
+	private void awaitDecision() {
+		try {
+			this.pending.decision().await();
+		}
+		catch (InterruptedException ex) {
+			abandonHandler();
+		}
+	}
+
+	/**
+	 * Decide for the handler, as if it had run out of time, because the waiting thread was interrupted.
+	 */
+	private void abandonHandler() {
+		Thread.currentThread().interrupt();
+		this.pending.decision().abandon(HandshakeDecision.Responded.timeout());
 	}
 
 	private void answer(ServerHttpRequest request, ServerHttpResponse response, List<WebSocketExtension> extensions,

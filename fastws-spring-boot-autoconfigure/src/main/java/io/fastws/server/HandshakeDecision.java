@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -79,6 +80,24 @@ final class HandshakeDecision {
 	 */
 	@Nullable Outcome outcome() {
 		return this.outcome.getNow(null);
+	}
+
+	/**
+	 * Wait at most the given time for the handshake to be decided.
+	 * @param timeout how long to wait
+	 * @return the outcome, or {@code null} if the handshake is still undecided
+	 * @throws InterruptedException if the waiting thread is interrupted
+	 */
+	@Nullable Outcome await(Duration timeout) throws InterruptedException {
+		try {
+			return this.outcome.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			return null;
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	/**
