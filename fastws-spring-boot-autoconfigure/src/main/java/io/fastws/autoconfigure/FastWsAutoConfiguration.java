@@ -65,8 +65,11 @@ public final class FastWsAutoConfiguration {
 
 	private static WebSocketHandlerExecutor platformThreads(FastWsProperties properties, Environment environment) {
 		Integer maxSize = properties.getThreadPool().getMaxSize();
-		int maxThreads = (maxSize != null) ? maxSize : environment.getProperty(TOMCAT_MAX_CONNECTIONS, Integer.class,
+		int maxConnections = environment.getProperty(TOMCAT_MAX_CONNECTIONS, Integer.class,
 				WebSocketHandlerExecutor.DEFAULT_MAX_PLATFORM_THREADS);
+		// Tomcat takes -1 for no limit, which a pool cannot follow
+		int maxThreads = (maxSize != null) ? maxSize
+				: (maxConnections > 0) ? maxConnections : WebSocketHandlerExecutor.DEFAULT_MAX_PLATFORM_THREADS;
 		return WebSocketHandlerExecutor.platformThreads(maxThreads, properties.getThreadPool().getKeepAlive());
 	}
 

@@ -13,6 +13,9 @@ final class GrowFirstQueue extends LinkedTransferQueue<Runnable> {
 
 	private static final long serialVersionUID = 1L;
 
+	private static final Runnable NO_OP = () -> {
+	};
+
 	@Override
 	public boolean offer(Runnable task) {
 		return tryTransfer(task);
@@ -28,6 +31,10 @@ final class GrowFirstQueue extends LinkedTransferQueue<Runnable> {
 				throw new RejectedExecutionException("The pool is shut down");
 			}
 			((GrowFirstQueue) pool.getQueue()).put(task);
+			if (pool.getPoolSize() == 0) {
+				// the last thread may have timed out between refusing the task and its queueing: start one
+				pool.execute(NO_OP);
+			}
 		};
 	}
 

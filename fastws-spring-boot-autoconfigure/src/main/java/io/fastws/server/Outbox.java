@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.fastws.CloseCodes;
 import io.fastws.OutboundMessage;
@@ -89,7 +90,7 @@ final class Outbox {
 	CompletableFuture<Void> sendAsync(OutboundMessage message) {
 		Entry entry = new Entry(message, sizeOf(message), new CompletableFuture<>());
 		if (enqueue(entry)) {
-			this.writer.execute(this::writeQueue);
+			startWriter();
 		}
 		return entry.done();
 	}
@@ -133,7 +134,7 @@ final class Outbox {
 			this.writing = true;
 		}
 		if (startWriting) {
-			this.writer.execute(this::writeQueue);
+			startWriter();
 		}
 		return entry.done();
 	}
@@ -330,16 +331,44 @@ final class Outbox {
 		this.failure = cause;
 		List<Entry> failed = drainQueue();
 		if (closeCode != 0) {
-			this.writer.execute(() -> {
-				try {
-					this.session.close(closeCode, reason);
-				}
-				catch (IOException | RuntimeException ex) {
-					// the container drops the connection itself
-				}
-			});
+			try {
+				this.writer.execute(() -> {
+					try {
+						this.session.close(closeCode, reason);
+					}
+					catch (IOException | RuntimeException ex) {
+						// the container drops the connection itself
+					}
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				// the writers have shut down with the application, whose container closes the connection
+			}
 		}
 		return failed;
+	}
+
+	/**
+	 * Have a writer thread write the queue; if none is left, because the application has shut down, fail
+	 * what is queued rather than leave its senders waiting.
+	 */
+	private void startWriter() {
+		try {
+			this.writer.execute(this::writeQueue);
+		}
+		catch (RejectedExecutionException ex) {
+			List<Entry> failed;
+			IOException failure;
+			synchronized (this.lock) {
+				this.writing = false;
+				if (this.failure == null) {
+					this.failure = new IOException("No writer thread is left to write to the client", ex);
+				}
+				failed = drainQueue();
+				failure = this.failure;
+			}
+			failed.forEach((queued) -> queued.done().completeExceptionally(failure));
+		}
 	}
 
 	private List<Entry> drainQueue() {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.fastws.OutboundMessage;
+import io.fastws.WebSocketDisconnect;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -36,6 +37,10 @@ final class PendingConnection {
 	private final long started = System.nanoTime();
 
 	private volatile @Nullable String reason;
+
+	private volatile boolean abandoned;
+
+	private volatile int shutdownCloseCode;
 
 	private final CompletableFuture<Void> established = new CompletableFuture<>();
 
@@ -90,7 +95,11 @@ final class PendingConnection {
 	void answer(OutboundMessage message) throws IOException {
 		if (message instanceof OutboundMessage.Accept accept) {
 			if (!this.decision.decide(new HandshakeDecision.Accepted(accept.subprotocol(), accept.headers()))) {
-				throw new IOException("The handshake was already answered");
+				IOException answered = new IOException("The handshake was already answered");
+				if (this.shutdownCloseCode != 0) {
+					answered.initCause(new WebSocketDisconnect(this.shutdownCloseCode, ""));
+				}
+				throw answered;
 			}
 			awaitEstablished();
 		}
@@ -124,6 +133,29 @@ final class PendingConnection {
 	}
 
 	/**
+	 * Answer the handshake with 503 for the handler because the server is shutting down, unless it is
+	 * answered already; the handler's accept then fails with a disconnect of the given code.
+	 * @param closeCode the close code of the shutdown
+	 * @return whether this answer is the one that counts
+	 */
+	boolean refuseForShutdown(int closeCode) {
+		this.shutdownCloseCode = closeCode;
+		if (!this.decision.isDecided()) {
+			refusedBecause("shutting down");
+		}
+		return this.decision.decide(HandshakeDecision.Responded.status(HttpStatus.SERVICE_UNAVAILABLE.value()));
+	}
+
+	/**
+	 * Return whether the handler gave up waiting for the connection it accepted to be established, so that
+	 * a connection established after all must be closed at once.
+	 * @return {@code true} once the handler has given up
+	 */
+	boolean isAbandoned() {
+		return this.abandoned;
+	}
+
+	/**
 	 * Report that the container has established the accepted connection.
 	 */
 	void established() {
@@ -147,6 +179,7 @@ final class PendingConnection {
 			throw new IOException("Interrupted while the connection was being upgraded", ex);
 		}
 		catch (ExecutionException | TimeoutException ex) {
+			this.abandoned = true;
 			throw new IOException("The connection could not be upgraded", ex);
 		}
 	}

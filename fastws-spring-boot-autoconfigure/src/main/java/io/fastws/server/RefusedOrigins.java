@@ -28,7 +28,7 @@ final class RefusedOrigins {
 	 * @param route the route it asked for
 	 */
 	void warnOnce(String origin, WebSocketRoute route) {
-		String escaped = escape(String.valueOf(origin));
+		String escaped = AccessLog.escape(String.valueOf(origin));
 		if (this.warned.size() < MAX_REMEMBERED && this.warned.add(escaped)) {
 			this.logger.warn("Refused a connection from origin '" + escaped + "' to " + route.describe()
 					+ " with 403: it is not the server's own origin; allow it with fastws.allowed-origins or "
@@ -37,15 +37,6 @@ final class RefusedOrigins {
 		else if (this.logger.isDebugEnabled()) {
 			this.logger.debug("Refused a connection from origin '" + escaped + "' to " + route.describe() + " with 403");
 		}
-	}
-
-	private static String escape(String origin) {
-		StringBuilder escaped = new StringBuilder();
-		origin.codePoints()
-			.limit(200)
-			.forEach((c) -> escaped.append((c < 0x20 || c == 0x7f) ? String.format("\\u%04x", c)
-					: new String(Character.toChars(c))));
-		return escaped.toString();
 	}
 
 }

@@ -67,10 +67,8 @@ abstract class SecurityContextCarrier {
 		}
 
 		static SecurityContextCarrier capture() {
+			// an empty context too, so that a pool thread never runs with a context left over from elsewhere
 			SecurityContext current = SecurityContextHolder.getContext();
-			if (current.getAuthentication() == null) {
-				return NONE;
-			}
 			SecurityContext copy = SecurityContextHolder.createEmptyContext();
 			copy.setAuthentication(current.getAuthentication());
 			return new SpringSecurity(copy);

@@ -4,7 +4,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 
 /**
  * One connection as {@link WebSocketConnections} tracks it: from the start of its handler to the end of the
@@ -53,10 +52,7 @@ final class ServedConnection {
 	 */
 	CompletableFuture<Void> shutDown(int closeCode) {
 		HandshakeDecision decision = this.pending.decision();
-		if (!decision.isDecided()) {
-			this.pending.refusedBecause("shutting down");
-		}
-		if (decision.decide(HandshakeDecision.Responded.status(HttpStatus.SERVICE_UNAVAILABLE.value()))) {
+		if (this.pending.refuseForShutdown(closeCode)) {
 			return CompletableFuture.completedFuture(null);
 		}
 		if (!(decision.outcome() instanceof HandshakeDecision.Accepted)) {

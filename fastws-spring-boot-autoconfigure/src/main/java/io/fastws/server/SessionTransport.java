@@ -166,6 +166,10 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		this.inbound.setFlowControl(reading);
 		start(this.heartbeat, this.idleTimeout);
 		this.pending.established();
+		if (this.pending.isAbandoned()) {
+			// established after its handler stopped waiting: nobody would read it
+			outbox.abandon(CloseCodes.WS_1011_INTERNAL_ERROR, "Upgrade completed too late");
+		}
 	}
 
 	private static void start(@Nullable Heartbeat heartbeat, @Nullable IdleTimeout idleTimeout) {

@@ -24,8 +24,8 @@ import org.springframework.web.util.pattern.PathPattern;
  *
  * <p>Only upgrade requests are claimed: a plain HTTP request on the same path goes on to the next mapping,
  * so a page and a socket can share a path, and an upgrade request no route matches ends as a 404. As a
- * {@link SmartLifecycle} in the last phase to stop, it shuts its connections down gracefully before the web
- * server stops.
+ * {@link SmartLifecycle} in the default phase, among the first to stop, it shuts its connections down
+ * gracefully before the web server stops.
  */
 public class WebSocketHandlerMapping extends AbstractHandlerMapping implements SmartLifecycle {
 

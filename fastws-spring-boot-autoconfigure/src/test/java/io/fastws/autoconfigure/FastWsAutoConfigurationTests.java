@@ -75,6 +75,14 @@ class FastWsAutoConfigurationTests {
 	}
 
 	@Test
+	void platformThreadsStartWithTomcatsUnlimitedConnectionLimit() {
+		this.contextRunner.withPropertyValues("fastws.threads=platform", "server.tomcat.max-connections=-1")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(WebSocketHandlerExecutor.class)
+				.satisfies((executor) -> assertThat(executor.isVirtual()).isFalse()));
+	}
+
+	@Test
 	void platformThreadsCanBeChosenOnAnyJava() {
 		this.contextRunner.withPropertyValues("fastws.threads=platform")
 			.run((context) -> assertThat(context.getBean(WebSocketHandlerExecutor.class).isVirtual()).isFalse());
