@@ -7,7 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -74,10 +74,15 @@ final class Outbox {
 			writeQueue();
 		}
 		try {
-			entry.done().join();
+			entry.done().get();
 		}
-		catch (CompletionException ex) {
+		catch (ExecutionException ex) {
 			throw (ex.getCause() instanceof IOException io) ? io : new IOException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			// such as at the end of the shutdown timeout: the message stays queued, the handler stops waiting
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while waiting for the message to be written", ex);
 		}
 	}
 
