@@ -1,22 +1,16 @@
 package io.fastws.server;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * Pings a connection's client at an interval and closes the connection when a pong does not come back in
- * time, as uvicorn does. It is also the connection's {@link FlowControl}: while reading is suspended because
- * the handler is behind, a pong cannot be read, so no ping is sent or awaited, and the heartbeat starts again
- * when reading resumes.
+ * time, as uvicorn does. As a {@link ConnectionTimer}, it knows when reading is suspended because the handler
+ * is behind: a pong cannot be read then, so no ping is sent or awaited, and the heartbeat starts again when
+ * reading resumes.
  *
- * <p>Each connection has at most one check scheduled, on the {@link ConnectionTimers} thread shared by
- * every connection; the ping itself is written by the given action, off that thread.
+ * <p>The ping itself is written by the given action, off the shared timer thread.
  */
-final class Heartbeat implements FlowControl {
-
-	private final FlowControl reading;
+final class Heartbeat extends ConnectionTimer {
 
 	private final long interval;
 
@@ -30,22 +24,16 @@ final class Heartbeat implements FlowControl {
 
 	private volatile boolean awaitingPong;
 
-	private volatile boolean suspended;
-
-	private volatile boolean stopped;
-
-	private @Nullable ScheduledFuture<?> check;
-
 	/**
 	 * Create the heartbeat of one connection.
 	 * @param reading the container's control over reading from the client
 	 * @param interval the time from one ping to the next
 	 * @param timeout how long a pong may take, or {@link Duration#ZERO} to wait for ever
-	 * @param ping sends a ping; runs on the shared scheduler thread, so it must not block
-	 * @param onTimeout closes the connection; runs on the shared scheduler thread, so it must not block
+	 * @param ping sends a ping; runs on the shared timer thread, so it must not block
+	 * @param onTimeout closes the connection; runs on the shared timer thread, so it must not block
 	 */
 	Heartbeat(FlowControl reading, Duration interval, Duration timeout, Runnable ping, Runnable onTimeout) {
-		this.reading = reading;
+		super(reading);
 		this.interval = interval.toNanos();
 		this.timeout = timeout.isZero() ? Long.MAX_VALUE : timeout.toNanos();
 		this.ping = ping;
@@ -68,44 +56,22 @@ final class Heartbeat implements FlowControl {
 	}
 
 	@Override
-	public void suspend() {
-		this.suspended = true;
-		this.reading.suspend();
-	}
-
-	@Override
-	public void resume() {
+	protected void restart() {
 		// a ping sent while suspended may have been answered unread: start again from now
 		this.awaitingPong = false;
 		this.lastPing = System.nanoTime();
-		this.suspended = false;
-		this.reading.resume();
 	}
 
-	/**
-	 * Stop the heartbeat, as the connection has closed.
-	 */
-	void stop() {
-		this.stopped = true;
-		synchronized (this) {
-			if (this.check != null) {
-				this.check.cancel(false);
-			}
-		}
-	}
-
-	private void check() {
-		if (this.stopped) {
-			return;
-		}
-		if (this.suspended) {
+	@Override
+	protected void check() {
+		if (isSuspended()) {
 			schedule(this.interval);
 			return;
 		}
 		long sincePing = System.nanoTime() - this.lastPing;
 		if (this.awaitingPong) {
 			if (sincePing >= this.timeout) {
-				this.stopped = true;
+				stop();
 				this.onTimeout.run();
 				return;
 			}
@@ -122,12 +88,6 @@ final class Heartbeat implements FlowControl {
 		this.awaitingPong = this.timeout != Long.MAX_VALUE;
 		this.ping.run();
 		schedule(Math.min(this.interval, this.timeout));
-	}
-
-	private synchronized void schedule(long delay) {
-		if (!this.stopped) {
-			this.check = ConnectionTimers.schedule(this::check, delay);
-		}
 	}
 
 }
