@@ -2,18 +2,23 @@ package io.fastws.autoconfigure;
 
 import java.time.Duration;
 
+import io.fastws.actuate.MicrometerWebSocketMessageMetrics;
 import io.fastws.actuate.RedisBroadcastHealthIndicator;
 import io.fastws.actuate.WebSocketsEndpoint;
 import io.fastws.actuate.WebSocketsEndpoint.BroadcastDescriptor;
 import io.fastws.actuate.WebSocketsEndpoint.RedisDescriptor;
 import io.fastws.actuate.WebSocketsEndpoint.SettingsDescriptor;
 import io.fastws.actuate.WebSocketsEndpoint.ShutdownDescriptor;
+import io.fastws.actuate.WebSocketServerMetrics;
 import io.fastws.broadcast.BroadcastBackend;
+import io.fastws.broadcast.Broadcaster;
+import io.fastws.broadcast.DefaultBroadcaster;
 import io.fastws.broadcast.InMemoryBroadcastBackend;
 import io.fastws.broadcast.RedisBroadcastBackend;
 import io.fastws.server.WebSocketHandlerExecutor;
 import io.fastws.server.WebSocketHandlerMapping;
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,11 +37,13 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.util.ClassUtils;
 
 /**
- * Auto-configuration for fastws's Actuator support: the {@link WebSocketsEndpoint websockets endpoint}, and
- * a {@link RedisBroadcastHealthIndicator health indicator} when broadcasts go through Redis. Each backs off
+ * Auto-configuration for fastws's Actuator support: the {@link WebSocketsEndpoint websockets endpoint}, the
+ * Micrometer meters of messages, threads and broadcasts, and a {@link RedisBroadcastHealthIndicator health
+ * indicator} when broadcasts go through Redis. Each backs off
  * when its part of Actuator is not on the class path.
  */
-@AutoConfiguration(after = { FastWsAutoConfiguration.class, FastWsBroadcastAutoConfiguration.class })
+@AutoConfiguration(after = { FastWsAutoConfiguration.class, FastWsBroadcastAutoConfiguration.class },
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "fastws.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(FastWsProperties.class)
 public final class FastWsActuatorAutoConfiguration {
@@ -91,6 +98,28 @@ public final class FastWsActuatorAutoConfiguration {
 
 		private static @Nullable String format(@Nullable Duration duration) {
 			return (duration != null) ? duration.toString() : null;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean({ MeterRegistry.class, WebSocketHandlerExecutor.class })
+	static final class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MicrometerWebSocketMessageMetrics fastWsMessageMetrics(MeterRegistry registry) {
+			return new MicrometerWebSocketMessageMetrics(registry);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		WebSocketServerMetrics fastWsServerMetrics(WebSocketHandlerExecutor executor,
+				ObjectProvider<Broadcaster> broadcaster, ObjectProvider<BroadcastBackend> broadcastBackend) {
+			DefaultBroadcaster defaultBroadcaster = (broadcaster.getIfAvailable() instanceof DefaultBroadcaster found)
+					? found : null;
+			return new WebSocketServerMetrics(executor, defaultBroadcaster, broadcastBackend.getIfAvailable());
 		}
 
 	}

@@ -6,6 +6,10 @@ import io.fastws.server.AnnotatedControllerConfigurer;
 import io.fastws.server.ConnectionSettings;
 import io.fastws.server.WebSocketHandlerExecutor;
 import io.fastws.server.WebSocketHandlerMapping;
+import io.fastws.server.observation.WebSocketConnectionObservationConvention;
+import io.fastws.server.observation.WebSocketHandshakeObservationConvention;
+import io.fastws.server.observation.WebSocketMessageMetrics;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.validation.Validator;
 import jakarta.websocket.server.ServerContainer;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,7 +83,11 @@ public final class FastWsAutoConfiguration {
 			WebSocketHandlerExecutor executor, ObjectProvider<JsonMapper> jsonMapper,
 			@Qualifier("mvcConversionService") ObjectProvider<ConversionService> conversionService,
 			ObjectProvider<WebSocketParameterValidator> validator,
-			ObjectProvider<WebSocketArgumentResolver> customResolvers) {
+			ObjectProvider<WebSocketArgumentResolver> customResolvers,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<WebSocketHandshakeObservationConvention> handshakeObservationConvention,
+			ObjectProvider<WebSocketConnectionObservationConvention> connectionObservationConvention,
+			ObjectProvider<WebSocketMessageMetrics> messageMetrics) {
 		AnnotatedControllerConfigurer configurer = new AnnotatedControllerConfigurer();
 		configurer.setExecutor(executor);
 		jsonMapper.ifAvailable(configurer::setJsonMapper);
@@ -92,6 +100,10 @@ public final class FastWsAutoConfiguration {
 		configurer.setShutdownCloseCode(properties.getShutdown().getCloseCode());
 		configurer.setShutdownTimeout(properties.getShutdown().getTimeout());
 		configurer.setAccessLogEnabled(properties.getAccessLog().isEnabled());
+		observationRegistry.ifAvailable(configurer::setObservationRegistry);
+		configurer.setHandshakeObservationConvention(handshakeObservationConvention.getIfAvailable());
+		configurer.setConnectionObservationConvention(connectionObservationConvention.getIfAvailable());
+		messageMetrics.ifAvailable(configurer::setMessageMetrics);
 		return configurer;
 	}
 

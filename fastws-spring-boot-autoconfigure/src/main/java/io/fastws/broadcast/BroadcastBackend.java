@@ -38,4 +38,12 @@ public interface BroadcastBackend {
 	 */
 	void publish(String channel, String message);
 
+	/**
+	 * Return whether the backend can deliver messages now, as far as it knows.
+	 * @return {@code true} unless the backend knows it is cut off, such as from its Redis server
+	 */
+	default boolean isAvailable() {
+		return true;
+	}
+
 }

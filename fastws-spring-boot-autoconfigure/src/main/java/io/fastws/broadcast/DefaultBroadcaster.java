@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.LongAdder;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +18,8 @@ import org.springframework.context.SmartLifecycle;
  * once it is stopped is closed at once.
  */
 public class DefaultBroadcaster implements Broadcaster, SmartLifecycle {
+
+	private final LongAdder overflows = new LongAdder();
 
 	private final BroadcastBackend backend;
 
@@ -68,6 +71,9 @@ public class DefaultBroadcaster implements Broadcaster, SmartLifecycle {
 	}
 
 	private void unsubscribe(Subscription subscription) {
+		if (subscription.isOverflowed()) {
+			this.overflows.increment();
+		}
 		this.subscriptions.computeIfPresent(subscription.channel(), (channel, subscribers) -> {
 			subscribers.remove(subscription);
 			if (subscribers.isEmpty()) {
@@ -83,6 +89,15 @@ public class DefaultBroadcaster implements Broadcaster, SmartLifecycle {
 		if (subscribers != null) {
 			subscribers.forEach((subscription) -> subscription.deliver(message));
 		}
+	}
+
+	/**
+	 * Return how many subscriptions have ended because their subscriber fell more than the subscriber queue
+	 * size behind.
+	 * @return the number of overflowed subscriptions since start-up
+	 */
+	public long getOverflowCount() {
+		return this.overflows.sum();
 	}
 
 	/**

@@ -154,6 +154,7 @@ public class RedisBroadcastBackend implements BroadcastBackend {
 	 * Return whether Redis can be reached now, as far as this backend knows.
 	 * @return {@code true} while both connections are open and Redis answers on them
 	 */
+	@Override
 	public boolean isAvailable() {
 		return this.availability.isAvailable();
 	}

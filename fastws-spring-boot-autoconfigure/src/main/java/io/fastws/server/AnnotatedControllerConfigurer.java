@@ -16,6 +16,10 @@ import io.fastws.bind.RequestParamArgumentResolver;
 import io.fastws.bind.WebSocketArgumentResolver;
 import io.fastws.bind.WebSocketArgumentResolverComposite;
 import io.fastws.bind.WebSocketParameterValidator;
+import io.fastws.server.observation.WebSocketConnectionObservationConvention;
+import io.fastws.server.observation.WebSocketHandshakeObservationConvention;
+import io.fastws.server.observation.WebSocketMessageMetrics;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,6 +69,14 @@ public class AnnotatedControllerConfigurer implements ApplicationContextAware, I
 	private int shutdownCloseCode = CloseCodes.WS_1012_SERVICE_RESTART;
 
 	private boolean accessLogEnabled = true;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable WebSocketHandshakeObservationConvention handshakeObservationConvention;
+
+	private @Nullable WebSocketConnectionObservationConvention connectionObservationConvention;
+
+	private WebSocketMessageMetrics messageMetrics = WebSocketMessageMetrics.NONE;
 
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
@@ -167,6 +179,39 @@ public class AnnotatedControllerConfigurer implements ApplicationContextAware, I
 		this.accessLogEnabled = accessLogEnabled;
 	}
 
+	/**
+	 * Set the registry of the {@code fastws.handshakes} and {@code fastws.connections} observations, which
+	 * Micrometer turns into timers and, with tracing, spans.
+	 * @param observationRegistry the registry; none by default
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Set the convention of the handshake observations.
+	 * @param convention the convention, or {@code null} for the default
+	 */
+	public void setHandshakeObservationConvention(@Nullable WebSocketHandshakeObservationConvention convention) {
+		this.handshakeObservationConvention = convention;
+	}
+
+	/**
+	 * Set the convention of the connection observations.
+	 * @param convention the convention, or {@code null} for the default
+	 */
+	public void setConnectionObservationConvention(@Nullable WebSocketConnectionObservationConvention convention) {
+		this.connectionObservationConvention = convention;
+	}
+
+	/**
+	 * Set what records every message of every connection, such as Micrometer counters.
+	 * @param messageMetrics the message metrics; none by default
+	 */
+	public void setMessageMetrics(WebSocketMessageMetrics messageMetrics) {
+		this.messageMetrics = messageMetrics;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		Assert.state(this.applicationContext != null, "ApplicationContext is required");
@@ -210,6 +255,10 @@ public class AnnotatedControllerConfigurer implements ApplicationContextAware, I
 		mapping.setAllowedOriginPatterns(this.allowedOriginPatterns);
 		mapping.setShutdownCloseCode(this.shutdownCloseCode);
 		mapping.setAccessLogEnabled(this.accessLogEnabled);
+		mapping.setObservationRegistry(this.observationRegistry);
+		mapping.setHandshakeObservationConvention(this.handshakeObservationConvention);
+		mapping.setConnectionObservationConvention(this.connectionObservationConvention);
+		mapping.setMessageMetrics(this.messageMetrics);
 		mapping.setShutdownTimeout(this.shutdownTimeout);
 		return mapping;
 	}

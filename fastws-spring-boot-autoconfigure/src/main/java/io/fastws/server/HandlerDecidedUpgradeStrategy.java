@@ -91,7 +91,8 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 			Map<String, Object> attributes) throws HandshakeFailureException {
 		if (!startHandler(request, user)) {
 			respond(response, HandshakeDecision.Responded.status(HttpStatus.SERVICE_UNAVAILABLE.value()));
-			logHandshake(request, HttpStatus.SERVICE_UNAVAILABLE.value(), "all handler threads are busy");
+			logHandshake(request, HttpStatus.SERVICE_UNAVAILABLE.value(), HandshakeOutcome.BUSY,
+					"all handler threads are busy");
 			return;
 		}
 		HandshakeDecision handshake = this.pending.decision();
@@ -160,7 +161,8 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 			upgrade(request, response, accepted, extensions, user, attributes, resumed);
 		}
 		else if (outcome instanceof HandshakeDecision.Refused refused) {
-			logHandshake(request, 0, "access denied, answered by the application's error handling");
+			logHandshake(request, 0, HandshakeOutcome.DENIED,
+					"access denied, answered by the application's error handling");
 			throw refused.exception();
 		}
 		else if (outcome instanceof HandshakeDecision.Responded responded) {
@@ -169,7 +171,12 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 						+ this.support.settings().handshakeTimeout() + "; answered 503 and interrupted the handler");
 			}
 			respond(response, responded);
-			logHandshake(request, responded.status(), responded.timedOut() ? "handshake timeout" : this.pending.reason());
+			if (responded.timedOut()) {
+				logHandshake(request, responded.status(), HandshakeOutcome.TIMEOUT, "handshake timeout");
+			}
+			else {
+				logHandshake(request, responded.status(), this.pending.refusal(), this.pending.reason());
+			}
 		}
 	}
 
@@ -181,7 +188,7 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 			this.delegate.upgrade(request, response, accepted.subprotocol(), extensions, user, this.transport,
 					attributes);
 			boolean closedByContainer = resumed && !this.support.container().completesUpgradeAfterDispatch(servletResponse);
-			logHandshake(request, HttpStatus.SWITCHING_PROTOCOLS.value(),
+			logHandshake(request, HttpStatus.SWITCHING_PROTOCOLS.value(), HandshakeOutcome.ACCEPTED,
 					closedByContainer ? "closed by the container after the 101 response" : null);
 			if (closedByContainer) {
 				closedWarning.warn("The container closed a connection to " + this.pending.route().describe()
@@ -192,18 +199,20 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 		}
 		catch (IOException ex) {
 			this.pending.upgradeFailed(ex);
+			logHandshake(request, HttpStatus.INTERNAL_SERVER_ERROR.value(), HandshakeOutcome.ERROR, "upgrade failed");
 			throw new HandshakeFailureException("Could not write the upgrade response", ex);
 		}
 		catch (RuntimeException ex) {
 			this.pending.upgradeFailed(ex);
+			logHandshake(request, HttpStatus.INTERNAL_SERVER_ERROR.value(), HandshakeOutcome.ERROR, "upgrade failed");
 			throw ex;
 		}
 	}
 
-	private void logHandshake(ServerHttpRequest request, int status, @Nullable String detail) {
-		this.support.accessLog()
-			.handshake(request.getRemoteAddress(), request.getURI(), status, this.pending.route(), this.pending.started(),
-					detail);
+	private void logHandshake(ServerHttpRequest request, int status, HandshakeOutcome outcome,
+			@Nullable String detail) {
+		this.support.observer()
+			.handshakeAnswered(this.pending, request.getRemoteAddress(), request.getURI(), status, outcome, detail);
 	}
 
 	private void respond(ServerHttpResponse response, HandshakeDecision.Responded responded) {

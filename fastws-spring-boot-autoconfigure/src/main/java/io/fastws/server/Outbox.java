@@ -13,6 +13,8 @@ import java.util.concurrent.RejectedExecutionException;
 
 import io.fastws.CloseCodes;
 import io.fastws.OutboundMessage;
+import io.fastws.server.observation.WebSocketMessageMetrics;
+import io.fastws.server.observation.WebSocketMessageMetrics.MessageType;
 import io.fastws.WebSocketDisconnect;
 import org.jspecify.annotations.Nullable;
 
@@ -51,12 +53,18 @@ final class Outbox {
 
 	private @Nullable IOException closing;
 
+	private final WebSocketMessageMetrics.RouteRecorder recorder;
+
 	private volatile long written;
 
-	Outbox(ContainerSession session, long bufferLimit, Executor writer) {
+	private volatile boolean cutOff;
+
+	Outbox(ContainerSession session, long bufferLimit, Executor writer,
+			WebSocketMessageMetrics.RouteRecorder recorder) {
 		this.session = session;
 		this.bufferLimit = bufferLimit;
 		this.writer = writer;
+		this.recorder = recorder;
 	}
 
 	/**
@@ -206,6 +214,7 @@ final class Outbox {
 		synchronized (this.lock) {
 			if (this.failure == null && this.closing == null && this.bufferedBytes > 0
 					&& this.bufferedBytes + entry.size() > this.bufferLimit) {
+				this.cutOff = true;
 				overflowed = abort(closedWith(CloseCodes.WS_1013_TRY_AGAIN_LATER, SEND_BUFFER_LIMIT_EXCEEDED,
 						"The client fell more than " + this.bufferLimit + " bytes behind"),
 						CloseCodes.WS_1013_TRY_AGAIN_LATER, SEND_BUFFER_LIMIT_EXCEEDED);
@@ -253,14 +262,25 @@ final class Outbox {
 		return this.written;
 	}
 
+	/**
+	 * Return whether the connection was closed because the client fell behind the send buffer limit or the
+	 * send time limit.
+	 * @return {@code true} once a send limit has cut the client off
+	 */
+	boolean isCutOff() {
+		return this.cutOff;
+	}
+
 	private void write(OutboundMessage message) throws IOException {
 		if (message instanceof OutboundMessage.SendText text) {
 			this.session.sendText(text.text());
 			this.written++;
+			this.recorder.sent(MessageType.TEXT, text.text().length());
 		}
 		else if (message instanceof OutboundMessage.SendBytes bytes) {
 			this.session.sendBinary(ByteBuffer.wrap(bytes.bytes()));
 			this.written++;
+			this.recorder.sent(MessageType.BINARY, bytes.bytes().length);
 		}
 		else if (message instanceof OutboundMessage.Close close) {
 			this.session.close(close.code(), close.reason());
@@ -305,6 +325,7 @@ final class Outbox {
 					failure.addSuppressed(error);
 				}
 				if (this.failure == null) {
+					this.cutOff = isTimeout(error);
 					failed = abort(failure, isTimeout(error) ? CloseCodes.WS_1008_POLICY_VIOLATION : 0,
 							SEND_TIME_LIMIT_EXCEEDED);
 				}

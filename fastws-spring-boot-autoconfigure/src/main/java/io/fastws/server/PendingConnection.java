@@ -8,9 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.fastws.OutboundMessage;
 import io.fastws.WebSocketDisconnect;
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -36,7 +38,13 @@ final class PendingConnection {
 
 	private final long started = System.nanoTime();
 
+	private final @Nullable Observation requestObservation;
+
+	private final AtomicReference<@Nullable Observation> handshakeObservation;
+
 	private volatile @Nullable String reason;
+
+	private volatile HandshakeOutcome outcome = HandshakeOutcome.ERROR;
 
 	private volatile boolean abandoned;
 
@@ -48,10 +56,13 @@ final class PendingConnection {
 
 	private @Nullable ByteArrayOutputStream denialBody;
 
-	PendingConnection(WebSocketRoute route, Map<String, String> pathParams, Duration handshakeTimeout) {
+	PendingConnection(WebSocketRoute route, Map<String, String> pathParams, Duration handshakeTimeout,
+			@Nullable Observation requestObservation, Observation handshakeObservation) {
 		this.route = route;
 		this.pathParams = pathParams;
 		this.handshakeTimeout = handshakeTimeout;
+		this.requestObservation = requestObservation;
+		this.handshakeObservation = new AtomicReference<>(handshakeObservation);
 	}
 
 	WebSocketRoute route() {
@@ -75,15 +86,42 @@ final class PendingConnection {
 	}
 
 	/**
-	 * Record why the handshake was refused, in a few words, for the access log.
+	 * Return the observation of the upgrade request, the parent of the handshake's and the connection's.
+	 * @return the request's observation, or {@code null} if it is not observed
+	 */
+	@Nullable Observation requestObservation() {
+		return this.requestObservation;
+	}
+
+	/**
+	 * Take the observation of the handshake, to stop it: only the first caller gets it.
+	 * @return the observation, or {@code null} if it was taken already
+	 */
+	@Nullable Observation takeHandshakeObservation() {
+		return this.handshakeObservation.getAndSet(null);
+	}
+
+	/**
+	 * Record why the handshake was refused, in a few words for the access log and as an outcome for the
+	 * metrics.
+	 * @param outcome the outcome
 	 * @param reason the reason
 	 */
-	void refusedBecause(String reason) {
+	void refusedBecause(HandshakeOutcome outcome, String reason) {
+		this.outcome = outcome;
 		this.reason = reason;
 	}
 
 	@Nullable String reason() {
 		return this.reason;
+	}
+
+	/**
+	 * Return the outcome of a handshake the handler refused.
+	 * @return the outcome recorded with the reason, {@link HandshakeOutcome#ERROR} if none was
+	 */
+	HandshakeOutcome refusal() {
+		return this.outcome;
 	}
 
 	/**
@@ -104,7 +142,7 @@ final class PendingConnection {
 			awaitEstablished();
 		}
 		else if (message instanceof OutboundMessage.Close close) {
-			refusedBecause("closed by the handler with " + close.code() + " before accepting");
+			refusedBecause(HandshakeOutcome.REJECTED, "closed by the handler with " + close.code() + " before accepting");
 			this.decision.decide(HandshakeDecision.Responded.status(HttpStatus.FORBIDDEN.value()));
 		}
 		else if (message instanceof OutboundMessage.DenialResponseStart start) {
@@ -114,7 +152,7 @@ final class PendingConnection {
 		else if (message instanceof OutboundMessage.DenialResponseBody body && this.denialStart != null) {
 			this.denialBody.write(body.body());
 			if (!body.moreBody()) {
-				refusedBecause("denial response of the handler");
+				refusedBecause(HandshakeOutcome.DENIED, "denial response of the handler");
 				this.decision.decide(new HandshakeDecision.Responded(this.denialStart.status(),
 						this.denialStart.headers(), this.denialBody.toByteArray(), false));
 			}
@@ -141,7 +179,7 @@ final class PendingConnection {
 	boolean refuseForShutdown(int closeCode) {
 		this.shutdownCloseCode = closeCode;
 		if (!this.decision.isDecided()) {
-			refusedBecause("shutting down");
+			refusedBecause(HandshakeOutcome.SHUTDOWN, "shutting down");
 		}
 		return this.decision.decide(HandshakeDecision.Responded.status(HttpStatus.SERVICE_UNAVAILABLE.value()));
 	}

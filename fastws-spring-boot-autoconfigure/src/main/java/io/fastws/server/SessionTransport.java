@@ -7,11 +7,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.fastws.CloseCodes;
 import io.fastws.InboundMessage;
 import io.fastws.OutboundMessage;
 import io.fastws.WebSocketTransport;
+import io.fastws.server.observation.WebSocketMessageMetrics;
+import io.fastws.server.observation.WebSocketMessageMetrics.MessageType;
+import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +50,9 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
 	private final Executor writer;
 
-	private final AccessLog accessLog;
+	private final ConnectionObserver observer;
+
+	private final WebSocketMessageMetrics.RouteRecorder recorder;
 
 	private final InboundMessageQueue inbound;
 
@@ -60,17 +66,22 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
 	private volatile @Nullable Heartbeat heartbeat;
 
+	private final AtomicReference<@Nullable ConnectionOutcome> closedBecause = new AtomicReference<>();
+
+	private volatile @Nullable Observation observation;
+
 	private volatile long opened;
 
 	private volatile long received;
 
 	SessionTransport(PendingConnection pending, WebSocketContainer container, ConnectionSettings settings,
-			Executor writer, AccessLog accessLog) {
+			Executor writer, ConnectionObserver observer) {
 		this.pending = pending;
 		this.container = container;
 		this.settings = settings;
 		this.writer = writer;
-		this.accessLog = accessLog;
+		this.observer = observer;
+		this.recorder = observer.recorder(pending.route());
 		this.inbound = new InboundMessageQueue(settings.maxQueuedMessages());
 		this.inbound.add(InboundMessage.Connect.INSTANCE);
 	}
@@ -86,6 +97,9 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 	public void send(OutboundMessage message) throws IOException {
 		Outbox current = this.outbox;
 		if (current != null) {
+			if (message instanceof OutboundMessage.Close close) {
+				closingBecause(ConnectionOutcome.closedByHandler(close.code()));
+			}
 			current.send(message);
 		}
 		else {
@@ -124,11 +138,19 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		if (!this.shuttingDown.compareAndSet(false, true)) {
 			return CompletableFuture.completedFuture(null);
 		}
+		closingBecause(ConnectionOutcome.SHUTDOWN);
 		// once established, the outbox refuses new messages before the handler can see the disconnect
 		CompletableFuture<Void> closeFrame = this.pending.whenEstablished()
 			.thenCompose((established) -> outbox().closeAfterQueued(closeCode, ""));
 		this.inbound.add(new InboundMessage.Disconnect(closeCode, ""));
 		return closeFrame;
+	}
+
+	/**
+	 * Record why fastws is closing the connection, unless it is closing already.
+	 */
+	private void closingBecause(ConnectionOutcome outcome) {
+		this.closedBecause.compareAndSet(null, outcome);
 	}
 
 	private Outbox outbox() {
@@ -144,22 +166,24 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
 		this.opened = System.nanoTime();
+		this.observation = this.observer.connectionOpened(this.pending, session.getUri());
 		ContainerSession containerSession = this.container.open(session, this.settings);
-		Outbox outbox = new Outbox(containerSession, this.settings.sendBufferLimit(), this.writer);
+		Outbox outbox = new Outbox(containerSession, this.settings.sendBufferLimit(), this.writer, this.recorder);
 		this.outbox = outbox;
-		FlowControl reading = containerSession;
+		FlowControl reading = new CountedSuspensions(containerSession, this.recorder);
 		Duration pingInterval = this.settings.pingInterval();
 		if (!pingInterval.isZero()) {
 			Heartbeat heartbeat = new Heartbeat(reading, pingInterval, this.settings.pingTimeout(),
 					() -> ping(containerSession),
-					() -> outbox.abandon(CloseCodes.WS_1011_INTERNAL_ERROR, "keepalive ping timeout"));
+					() -> abandon(outbox, ConnectionOutcome.HEARTBEAT, CloseCodes.WS_1011_INTERNAL_ERROR,
+							"keepalive ping timeout"));
 			this.heartbeat = heartbeat;
 			reading = heartbeat;
 		}
 		Duration idleTimeout = this.settings.idleTimeout();
 		if (idleTimeout != null) {
 			IdleTimeout timeout = new IdleTimeout(reading, idleTimeout,
-					() -> outbox.abandon(CloseCodes.WS_1001_GOING_AWAY, "Idle timeout"));
+					() -> abandon(outbox, ConnectionOutcome.IDLE, CloseCodes.WS_1001_GOING_AWAY, "Idle timeout"));
 			this.idleTimeout = timeout;
 			reading = timeout;
 		}
@@ -170,6 +194,11 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 			// established after its handler stopped waiting: nobody would read it
 			outbox.abandon(CloseCodes.WS_1011_INTERNAL_ERROR, "Upgrade completed too late");
 		}
+	}
+
+	private void abandon(Outbox outbox, ConnectionOutcome outcome, int closeCode, String reason) {
+		closingBecause(outcome);
+		outbox.abandon(closeCode, reason);
 	}
 
 	private static void start(@Nullable Heartbeat heartbeat, @Nullable IdleTimeout idleTimeout) {
@@ -213,12 +242,15 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		// one container thread at a time delivers a session's messages
 		this.received++;
 		if (message instanceof TextMessage text) {
-			this.inbound.add(new InboundMessage.ReceiveText(text.getPayload()));
+			String payload = text.getPayload();
+			this.recorder.received(MessageType.TEXT, payload.length());
+			this.inbound.add(new InboundMessage.ReceiveText(payload));
 		}
 		else if (message instanceof BinaryMessage binary) {
 			ByteBuffer payload = binary.getPayload();
 			byte[] bytes = new byte[payload.remaining()];
 			payload.get(bytes);
+			this.recorder.received(MessageType.BINARY, bytes.length);
 			this.inbound.add(new InboundMessage.ReceiveBytes(bytes));
 		}
 	}
@@ -232,6 +264,9 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) {
+		// before the handler can see the disconnect, and close in answer to it
+		Outbox current = this.outbox;
+		ConnectionOutcome outcome = outcome(closeStatus.getCode(), current);
 		IdleTimeout timeout = this.idleTimeout;
 		if (timeout != null) {
 			timeout.stop();
@@ -242,9 +277,20 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		}
 		this.inbound.add(new InboundMessage.Disconnect(closeStatus.getCode(), closeStatus.getReason()));
 		this.closed.complete(null);
-		Outbox current = this.outbox;
-		this.accessLog.closed(session.getRemoteAddress(), session.getUri(), closeStatus.getCode(), this.pending.route(),
-				this.opened, this.received, (current != null) ? current.written() : 0);
+		Observation connection = this.observation;
+		if (connection != null) {
+			this.observer.connectionClosed(connection, this.pending.route(), session.getRemoteAddress(),
+					session.getUri(), closeStatus.getCode(), outcome, this.opened, this.received,
+					(current != null) ? current.written() : 0);
+		}
+	}
+
+	private ConnectionOutcome outcome(int closeCode, @Nullable Outbox outbox) {
+		if (outbox != null && outbox.isCutOff()) {
+			return ConnectionOutcome.SLOW_CLIENT;
+		}
+		ConnectionOutcome closing = this.closedBecause.get();
+		return (closing != null) ? closing : ConnectionOutcome.closedWith(closeCode);
 	}
 
 	@Override

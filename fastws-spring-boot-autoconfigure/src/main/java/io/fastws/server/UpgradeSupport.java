@@ -10,9 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param jsonMapper the mapper for JSON messages and rejection bodies
  * @param settings the limits every connection is held to
  * @param connections the connections being served
- * @param accessLog the access log
+ * @param observer what records handshakes and connections: access log, observations, metrics
  */
 record UpgradeSupport(WebSocketContainer container, WebSocketHandlerExecutor executor, JsonMapper jsonMapper,
-		ConnectionSettings settings, WebSocketConnections connections, AccessLog accessLog) {
+		ConnectionSettings settings, WebSocketConnections connections, ConnectionObserver observer) {
 
 }

@@ -52,6 +52,8 @@ final class WebSocketConnectionTask implements Runnable {
 
 	private final SecurityContextCarrier securityContext;
 
+	private final RequestContextCarrier requestContext;
+
 	WebSocketConnectionTask(PendingConnection pending, SessionTransport transport, WebSocket webSocket,
 			UpgradeSupport support) {
 		this.route = pending.route();
@@ -62,6 +64,7 @@ final class WebSocketConnectionTask implements Runnable {
 		this.connections = support.connections();
 		this.served = new ServedConnection(pending, transport, webSocket.url().getRawPath());
 		this.securityContext = SecurityContextCarrier.capture();
+		this.requestContext = RequestContextCarrier.capture(pending.requestObservation());
 	}
 
 	@Override
@@ -69,7 +72,7 @@ final class WebSocketConnectionTask implements Runnable {
 		this.served.started(Thread.currentThread());
 		this.connections.add(this.served);
 		try {
-			this.securityContext.run(this::serve);
+			this.requestContext.run(() -> this.securityContext.run(this::serve));
 		}
 		finally {
 			this.connections.remove(this.served);
@@ -130,7 +133,7 @@ final class WebSocketConnectionTask implements Runnable {
 			if (logger.isDebugEnabled()) {
 				logger.debug(describe() + " rejected: " + ex.getMessage());
 			}
-			this.pending.refusedBecause(ex.getMessage());
+			this.pending.refusedBecause(HandshakeOutcome.BINDING_ERROR, ex.getMessage());
 			byte[] body = this.jsonMapper.writeValueAsBytes(Map.of("errors", ex.getErrors()));
 			this.handshake.decide(new HandshakeDecision.Responded(HttpStatus.FORBIDDEN.value(),
 					Map.of(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE), body, false));
@@ -140,7 +143,7 @@ final class WebSocketConnectionTask implements Runnable {
 			if (logger.isDebugEnabled()) {
 				logger.debug(describe() + " rejected the handshake with " + ex);
 			}
-			this.pending.refusedBecause("rejected by the handler with " + ex.getCode()
+			this.pending.refusedBecause(HandshakeOutcome.REJECTED, "rejected by the handler with " + ex.getCode()
 					+ (ex.getReason().isEmpty() ? "" : " " + ex.getReason()));
 			this.handshake.decide(HandshakeDecision.Responded.status(HttpStatus.FORBIDDEN.value()));
 			return;
@@ -149,7 +152,7 @@ final class WebSocketConnectionTask implements Runnable {
 			if (logger.isDebugEnabled()) {
 				logger.debug(describe() + " refused the handshake: " + ex);
 			}
-			this.pending.refusedBecause("access denied");
+			this.pending.refusedBecause(HandshakeOutcome.DENIED, "access denied");
 			this.handshake.decide(new HandshakeDecision.Refused(ex));
 			return;
 		}
@@ -157,17 +160,17 @@ final class WebSocketConnectionTask implements Runnable {
 			if (logger.isDebugEnabled()) {
 				logger.debug(describe() + " rejected the handshake with " + error.getStatusCode() + ": " + failure);
 			}
-			this.pending.refusedBecause(failure.getMessage());
+			this.pending.refusedBecause(HandshakeOutcome.DENIED, String.valueOf(failure.getMessage()));
 			this.handshake.decide(ErrorResponseDenial.response(error, this.webSocket.url().getRawPath(), this.jsonMapper));
 			return;
 		}
 		if (failure == null) {
 			logger.error(describe() + " returned without accepting or rejecting the connection");
-			this.pending.refusedBecause("the handler returned without deciding");
+			this.pending.refusedBecause(HandshakeOutcome.ERROR, "the handler returned without deciding");
 		}
 		else {
 			logger.error(describe() + " failed before accepting or rejecting the connection", failure);
-			this.pending.refusedBecause("the handler failed: " + failure.getClass().getSimpleName());
+			this.pending.refusedBecause(HandshakeOutcome.ERROR, "the handler failed: " + failure.getClass().getSimpleName());
 		}
 		this.handshake.decide(HandshakeDecision.Responded.status(HttpStatus.INTERNAL_SERVER_ERROR.value()));
 	}

@@ -109,6 +109,22 @@ public final class WebSocketHandlerExecutor implements DisposableBean {
 	}
 
 	/**
+	 * Return the most handlers that can run at once.
+	 * @return the pool's maximum size, or {@code -1} on virtual threads, which have no such limit
+	 */
+	public int getMaxThreads() {
+		return (this.executor instanceof ThreadPoolExecutor pool) ? pool.getMaximumPoolSize() : -1;
+	}
+
+	/**
+	 * Return how many writes queued without waiting, such as broadcasts, wait for a writer thread.
+	 * @return the number of waiting writes, {@code 0} on virtual threads, which start one per write
+	 */
+	public int getQueuedWrites() {
+		return (this.writer instanceof ThreadPoolExecutor pool) ? pool.getQueue().size() : 0;
+	}
+
+	/**
 	 * Start a handler.
 	 * @param handler the handler to run
 	 * @throws RejectedExecutionException if no thread is free for it

@@ -5,6 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.fastws.CloseCodes;
+import io.fastws.server.observation.WebSocketConnectionObservationConvention;
+import io.fastws.server.observation.WebSocketHandshakeObservationConvention;
+import io.fastws.server.observation.WebSocketMessageMetrics;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +39,7 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping implements S
 
 	private final OriginHandshakeInterceptor originInterceptor;
 
-	private final AccessLog accessLog = new AccessLog();
+	private final ConnectionObserver observer = new ConnectionObserver();
 
 	private int shutdownCloseCode = CloseCodes.WS_1012_SERVICE_RESTART;
 
@@ -55,7 +59,7 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping implements S
 	public WebSocketHandlerMapping(List<WebSocketRoute> routes, WebSocketHandlerExecutor executor,
 			JsonMapper jsonMapper, ConnectionSettings settings, List<String> allowedOrigins) {
 		UpgradeSupport support = new UpgradeSupport(WebSocketContainer.detect(ClassUtils.getDefaultClassLoader()),
-				executor, jsonMapper, settings, this.connections, this.accessLog);
+				executor, jsonMapper, settings, this.connections, this.observer);
 		this.originInterceptor = new OriginHandshakeInterceptor(allowedOrigins);
 		OriginHandshakeInterceptor originInterceptor = this.originInterceptor;
 		this.handlers = routes.stream()
@@ -79,7 +83,39 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping implements S
 	 * @param enabled whether the access log is on; {@code true} by default, as uvicorn's
 	 */
 	public void setAccessLogEnabled(boolean enabled) {
-		this.accessLog.setEnabled(enabled);
+		this.observer.setAccessLogEnabled(enabled);
+	}
+
+	/**
+	 * Set the registry of the {@code fastws.handshakes} and {@code fastws.connections} observations.
+	 * @param observationRegistry the registry; none by default
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observer.setObservationRegistry(observationRegistry);
+	}
+
+	/**
+	 * Set the convention of the handshake observations.
+	 * @param convention the convention, or {@code null} for the default
+	 */
+	public void setHandshakeObservationConvention(@Nullable WebSocketHandshakeObservationConvention convention) {
+		this.observer.setHandshakeConvention(convention);
+	}
+
+	/**
+	 * Set the convention of the connection observations.
+	 * @param convention the convention, or {@code null} for the default
+	 */
+	public void setConnectionObservationConvention(@Nullable WebSocketConnectionObservationConvention convention) {
+		this.observer.setConnectionConvention(convention);
+	}
+
+	/**
+	 * Set what records every message of every connection.
+	 * @param messageMetrics the message metrics; none by default
+	 */
+	public void setMessageMetrics(WebSocketMessageMetrics messageMetrics) {
+		this.observer.setMessageMetrics(messageMetrics);
 	}
 
 	/**

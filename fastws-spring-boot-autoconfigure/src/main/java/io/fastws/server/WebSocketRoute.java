@@ -13,6 +13,14 @@ import org.springframework.web.util.pattern.PathPattern;
 public record WebSocketRoute(PathPattern pattern, InvocableWebSocketHandlerMethod handler) {
 
 	/**
+	 * Return the route's template, such as {@code /ws/{client_id}}: what metrics and logs name it by.
+	 * @return the template
+	 */
+	public String template() {
+		return this.pattern.getPatternString();
+	}
+
+	/**
 	 * Return the route as logs show it, such as {@code WS /ws/{client_id} -> ChatController#chat(WebSocket)}.
 	 * @return the description
 	 */

@@ -65,24 +65,25 @@ final class WebSocketUpgradeHandler implements HttpRequestHandler {
 			response.close();
 			return;
 		}
+		ConnectionObserver observer = this.support.observer();
+		PendingConnection pending = new PendingConnection(this.route, pathParams(servletRequest),
+				settings.handshakeTimeout(), observer.currentObservation(),
+				observer.handshakeStarted(this.route, request.getURI()));
 		if (this.support.connections().isShuttingDown()) {
 			servletResponse.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 			servletResponse.setContentLength(0);
-			this.support.accessLog()
-				.handshake(request.getRemoteAddress(), request.getURI(), HttpStatus.SERVICE_UNAVAILABLE.value(),
-						this.route, System.nanoTime(), "shutting down");
+			observer.handshakeAnswered(pending, request.getRemoteAddress(), request.getURI(),
+					HttpStatus.SERVICE_UNAVAILABLE.value(), HandshakeOutcome.SHUTDOWN, "shutting down");
 			return;
 		}
-		PendingConnection pending = new PendingConnection(this.route, pathParams(servletRequest),
-				settings.handshakeTimeout());
 		SessionTransport transport = new SessionTransport(pending, this.support.container(), settings,
-				this.support.executor().writer(), this.support.accessLog());
+				this.support.executor().writer(), observer);
 		Map<String, Object> attributes = new HashMap<>();
 		try {
 			if (!isAllowedOrigin(request, response, transport, attributes)) {
-				this.support.accessLog()
-					.handshake(request.getRemoteAddress(), request.getURI(), HttpStatus.FORBIDDEN.value(), this.route,
-							pending.started(), "origin " + request.getHeaders().getOrigin() + " not allowed");
+				observer.handshakeAnswered(pending, request.getRemoteAddress(), request.getURI(),
+						HttpStatus.FORBIDDEN.value(), HandshakeOutcome.ORIGIN,
+						"origin " + request.getHeaders().getOrigin() + " not allowed");
 				return;
 			}
 			HandshakeHandler handshakeHandler = new DefaultHandshakeHandler(
@@ -90,10 +91,14 @@ final class WebSocketUpgradeHandler implements HttpRequestHandler {
 			handshakeHandler.doHandshake(request, response, transport, attributes);
 			if (!pending.decision().isDecided() && !servletRequest.isAsyncStarted()) {
 				// Spring refused the handshake as malformed before the handler started
-				this.support.accessLog()
-					.handshake(request.getRemoteAddress(), request.getURI(), servletResponse.getStatus(), this.route,
-							pending.started(), "invalid handshake");
+				observer.handshakeAnswered(pending, request.getRemoteAddress(), request.getURI(),
+						servletResponse.getStatus(), HandshakeOutcome.INVALID, "invalid handshake");
 			}
+		}
+		catch (RuntimeException ex) {
+			observer.handshakeAnswered(pending, request.getRemoteAddress(), request.getURI(),
+					HttpStatus.INTERNAL_SERVER_ERROR.value(), HandshakeOutcome.ERROR, "the handshake failed");
+			throw ex;
 		}
 		finally {
 			response.close();

@@ -7,6 +7,8 @@ import io.fastws.server.IdleTimeoutTestApplication.LateReader;
 import io.fastws.test.CloseFrame;
 import io.fastws.test.WebSocketTestClient;
 import io.fastws.test.WebSocketTestSession;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,9 @@ class HeartbeatTests {
 
 	@Autowired
 	private LateReader lateReader;
+
+	@Autowired
+	private MeterRegistry meterRegistry;
 
 	private WebSocketTestClient client;
 
@@ -67,6 +72,7 @@ class HeartbeatTests {
 
 	@Test
 	void clientThatStopsAnsweringPingsIsClosedWith1011AndItsHandlerSeesTheDisconnect() {
+		long ended = endedAs("1011", "heartbeat");
 		this.lateReader.startReading.countDown();
 		try (WebSocketTestSession session = this.client.connect("/late-reader")) {
 			assertThat(session.receiveText()).isEqualTo("ready");
@@ -79,6 +85,8 @@ class HeartbeatTests {
 			assertThat(close.code()).isEqualTo(1011);
 			assertThat(close.reason()).isEqualTo("keepalive ping timeout");
 		}
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(endedAs("1011", "heartbeat")).isEqualTo(ended + 1));
 	}
 
 	@Test
@@ -102,6 +110,13 @@ class HeartbeatTests {
 			.untilAsserted(() -> assertThat(this.lateReader.events).singleElement()
 				.asString()
 				.startsWith("received " + messages + ", then disconnect"));
+	}
+
+	private long endedAs(String closeCode, String outcome) {
+		Timer ended = this.meterRegistry.find("fastws.connections")
+			.tags("route", "/late-reader", "close.code", closeCode, "outcome", outcome)
+			.timer();
+		return (ended != null) ? ended.count() : 0;
 	}
 
 }

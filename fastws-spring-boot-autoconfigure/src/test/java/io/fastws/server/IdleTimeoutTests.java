@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import io.fastws.server.IdleTimeoutTestApplication.LateReader;
 import io.fastws.test.WebSocketTestClient;
 import io.fastws.test.WebSocketTestSession;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,9 @@ class IdleTimeoutTests {
 	@Autowired
 	private LateReader lateReader;
 
+	@Autowired
+	private MeterRegistry meterRegistry;
+
 	private WebSocketTestClient client;
 
 	@BeforeEach
@@ -51,6 +56,7 @@ class IdleTimeoutTests {
 
 	@Test
 	void clientThatSendsNothingIsClosedWith1001AfterTheIdleTimeoutAndItsHandlerSeesTheDisconnect() {
+		long ended = endedAs("1001", "idle");
 		this.lateReader.startReading.countDown();
 		try (WebSocketTestSession session = this.client.connect("/late-reader")) {
 			assertThat(session.receiveText()).isEqualTo("ready");
@@ -60,6 +66,8 @@ class IdleTimeoutTests {
 		}
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.lateReader.events).containsExactly("received 0, then disconnect 1001"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(endedAs("1001", "idle")).isEqualTo(ended + 1));
 	}
 
 	@Test
@@ -100,6 +108,13 @@ class IdleTimeoutTests {
 		}
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.lateReader.events).containsExactly("received 20, then disconnect 1001"));
+	}
+
+	private long endedAs(String closeCode, String outcome) {
+		Timer ended = this.meterRegistry.find("fastws.connections")
+			.tags("route", "/late-reader", "close.code", closeCode, "outcome", outcome)
+			.timer();
+		return (ended != null) ? ended.count() : 0;
 	}
 
 }
