@@ -49,7 +49,7 @@ class ObservabilityTests {
 			await().atMost(WAIT)
 				.untilAsserted(() -> assertThat(get("/actuator/metrics/fastws.connections.active?tag=route:/ws"))
 					.contains("\"statistic\":\"ACTIVE_TASKS\",\"value\":3.0"));
-			assertThat(prometheus("fastws_connections_active_seconds_active_count{route=\"/ws\"}")).isEqualTo(3);
+			assertThat(prometheus("fastws_connections_active_seconds_count{route=\"/ws\"}")).isEqualTo(3);
 			assertThat(prometheus("fastws_messages_received_total{route=\"/ws\",type=\"text\"}"))
 				.isEqualTo(received + 3);
 			assertThat(get("/actuator/websockets")).contains("\"template\":\"/ws\"");
