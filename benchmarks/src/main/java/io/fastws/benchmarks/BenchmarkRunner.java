@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import java.util.Map;
  *
  * <p>Each server runs pinned to core 0 and each load tool to core 1. Options: {@code --full} for the long
  * version (15,000 connections, longer windows), {@code --scale-only} for the idle connections alone,
+ * {@code --metering-only} for the cost of the meters alone (printed, not written),
  * {@code --java17=PATH} and {@code --java25=PATH} for the JDKs of the scale runs.
  */
 public final class BenchmarkRunner {
@@ -20,14 +22,22 @@ public final class BenchmarkRunner {
 
 	private static final String LOAD_CORE = "1";
 
+	private static final int METERING_ROUNDS = 3;
+
 	private BenchmarkRunner() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		Options options = Options.parse(args);
 		Results results = new Results(options);
+		if (options.meteringOnly()) {
+			runMetering(options, results);
+			System.out.println(results.toMarkdown());
+			return;
+		}
 		if (!options.scaleOnly()) {
 			runEcho(options, results);
+			runMetering(options, results);
 		}
 		runScale(options, results);
 		if (!options.scaleOnly()) {
@@ -59,14 +69,43 @@ public final class BenchmarkRunner {
 		}
 	}
 
+	private static void runMetering(Options options, Results results) throws Exception {
+		String java = options.java25();
+		try (ServerProcess plain = ServerProcess.start(java, "fastws", SERVER_CORE, List.of());
+				ServerProcess metered = ServerProcess.start(java, "fastws", SERVER_CORE,
+						List.of("--bench.metrics=true"))) {
+			for (int inFlight : new int[] { 1, 8 }) {
+				// alternated, so that a burst of noise on this shared machine does not land on one side only
+				List<EchoLoad.Window> plainRounds = new ArrayList<>();
+				List<EchoLoad.Window> meteredRounds = new ArrayList<>();
+				for (int round = 0; round < METERING_ROUNDS; round++) {
+					plainRounds.add(echo(plain, 32, inFlight, options));
+					meteredRounds.add(echo(metered, 32, inFlight, options));
+				}
+				EchoLoad.Window plainResult = medianByCpu(plainRounds);
+				EchoLoad.Window meteredResult = medianByCpu(meteredRounds);
+				results.metering(32, inFlight, plainResult, meteredResult);
+				System.err.printf("metering 32 B x %d: without %.0f/s, with %.0f/s%n", inFlight,
+						plainResult.messagesPerSecond(), meteredResult.messagesPerSecond());
+			}
+		}
+	}
+
+	private static EchoLoad.Window medianByCpu(List<EchoLoad.Window> rounds) {
+		List<EchoLoad.Window> sorted = new ArrayList<>(rounds);
+		sorted.sort(Comparator.comparingDouble(EchoLoad.Window::serverCpuPerMessage));
+		return sorted.get(sorted.size() / 2);
+	}
+
 	private static EchoLoad.Window echo(ServerProcess server, int size, int inFlight, Options options) throws Exception {
 		try (LoadProcess load = LoadProcess.start(LOAD_CORE, "echo", server.uri("/echo").toString(),
 				String.valueOf(options.connections()), String.valueOf(size), String.valueOf(inFlight),
 				String.valueOf(options.warmUp().toSeconds()), String.valueOf(options.window().toSeconds()),
-				String.valueOf(options.windows()))) {
+				String.valueOf(options.windows()), String.valueOf(server.pid()))) {
 			String[] result = load.await("RESULT");
 			return new EchoLoad.Window(Double.parseDouble(result[0]), Long.parseLong(result[1]),
-					Long.parseLong(result[2]), Long.parseLong(result[3]), Double.parseDouble(result[4]));
+					Long.parseLong(result[2]), Long.parseLong(result[3]), Double.parseDouble(result[4]),
+					Double.parseDouble(result[5]));
 		}
 	}
 
@@ -163,13 +202,14 @@ public final class BenchmarkRunner {
 	/**
 	 * What to run.
 	 */
-	record Options(boolean full, boolean scaleOnly, String java17, String java25, int connections, Duration warmUp,
+	record Options(boolean full, boolean scaleOnly, boolean meteringOnly, String java17, String java25, int connections, Duration warmUp,
 			Duration window, int windows, int scaleConnections, Duration scaleHold, int fanOutClients,
 			int fanOutRounds) {
 
 		static Options parse(String[] args) {
 			boolean full = false;
 			boolean scaleOnly = false;
+			boolean meteringOnly = false;
 			String java17 = existing("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
 			String java25 = existing("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 			for (String arg : args) {
@@ -178,6 +218,9 @@ public final class BenchmarkRunner {
 				}
 				else if (arg.equals("--scale-only")) {
 					scaleOnly = true;
+				}
+				else if (arg.equals("--metering-only")) {
+					meteringOnly = true;
 				}
 				else if (arg.startsWith("--java17=")) {
 					java17 = arg.substring(9);
@@ -190,9 +233,9 @@ public final class BenchmarkRunner {
 				java25 = ProcessHandle.current().info().command().orElse("java");
 			}
 			return full
-					? new Options(true, scaleOnly, java17, java25, 50, Duration.ofSeconds(10), Duration.ofSeconds(5), 5,
+					? new Options(true, scaleOnly, meteringOnly, java17, java25, 50, Duration.ofSeconds(10), Duration.ofSeconds(5), 5,
 							15_000, Duration.ofSeconds(10), 1000, 100)
-					: new Options(false, scaleOnly, java17, java25, 50, Duration.ofSeconds(4), Duration.ofSeconds(2), 5,
+					: new Options(false, scaleOnly, meteringOnly, java17, java25, 50, Duration.ofSeconds(4), Duration.ofSeconds(2), 5,
 							5_000, Duration.ofSeconds(10), 1000, 30);
 		}
 

@@ -39,13 +39,15 @@ final class EchoLoad {
 	 * @param p99 99th percentile round trip, in nanoseconds
 	 * @param p999 99.9th percentile round trip, in nanoseconds
 	 * @param loadToolCpu the load tool's own CPU use, in cores
+	 * @param serverCpuPerMessage the server process's CPU time per echoed message, in nanoseconds
 	 */
-	record Window(double messagesPerSecond, long p50, long p99, long p999, double loadToolCpu) {
+	record Window(double messagesPerSecond, long p50, long p99, long p999, double loadToolCpu,
+			double serverCpuPerMessage) {
 
 	}
 
-	Window run(URI uri, int connections, int inFlight, Duration warmUp, Duration window, int windows)
-			throws Exception {
+	Window run(URI uri, ProcessHandle server, int connections, int inFlight, Duration warmUp, Duration window,
+			int windows) throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
 		List<Echoer> echoers = new ArrayList<>();
 		for (int i = 0; i < connections; i++) {
@@ -64,18 +66,25 @@ final class EchoLoad {
 		for (int w = 0; w < windows; w++) {
 			long before = this.received.sum();
 			long cpuBefore = LoadTool.processCpuNanos();
+			long serverCpuBefore = cpuNanos(server);
 			long start = System.nanoTime();
 			Thread.sleep(window.toMillis());
 			long elapsed = System.nanoTime() - start;
 			Histogram histogram = this.recorder.getIntervalHistogram();
-			double rate = (this.received.sum() - before) * 1e9 / elapsed;
+			long serverCpu = cpuNanos(server) - serverCpuBefore;
+			long messages = this.received.sum() - before;
+			double rate = messages * 1e9 / elapsed;
 			double cpu = (LoadTool.processCpuNanos() - cpuBefore) / (double) elapsed;
 			measured.add(new Window(rate, histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(99),
-					histogram.getValueAtPercentile(99.9), cpu));
+					histogram.getValueAtPercentile(99.9), cpu, (messages > 0) ? serverCpu / (double) messages : 0));
 		}
 		echoers.forEach(Echoer::abort);
 		measured.sort(Comparator.comparingDouble(Window::messagesPerSecond));
 		return measured.get(measured.size() / 2);
+	}
+
+	private static long cpuNanos(ProcessHandle process) {
+		return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
 	}
 
 	/**

@@ -21,11 +21,13 @@ public final class LoadTool {
 		URI uri = URI.create(args[1]);
 		switch (args[0]) {
 			case "echo" -> {
-				EchoLoad.Window window = new EchoLoad(Integer.parseInt(args[3])).run(uri, Integer.parseInt(args[2]),
-						Integer.parseInt(args[4]), Duration.ofSeconds(Long.parseLong(args[5])),
+				ProcessHandle server = ProcessHandle.of(Long.parseLong(args[8]))
+					.orElseThrow(() -> new IllegalArgumentException("No server process " + args[8]));
+				EchoLoad.Window window = new EchoLoad(Integer.parseInt(args[3])).run(uri, server,
+						Integer.parseInt(args[2]), Integer.parseInt(args[4]), Duration.ofSeconds(Long.parseLong(args[5])),
 						Duration.ofSeconds(Long.parseLong(args[6])), Integer.parseInt(args[7]));
 				System.out.println("RESULT " + window.messagesPerSecond() + " " + window.p50() + " " + window.p99() + " "
-						+ window.p999() + " " + window.loadToolCpu());
+						+ window.p999() + " " + window.loadToolCpu() + " " + window.serverCpuPerMessage());
 			}
 			case "scale" -> {
 				ScaleLoad load = new ScaleLoad();

@@ -16,6 +16,8 @@ final class Results {
 
 	final List<Echo> echoes = new ArrayList<>();
 
+	private final List<Echo> meterings = new ArrayList<>();
+
 	final List<Scale> scales = new ArrayList<>();
 
 	final List<String> scaleNames = new ArrayList<>();
@@ -46,6 +48,10 @@ final class Results {
 			return (double) this.fastws.p99() / this.raw.p99();
 		}
 
+		double cpuRatio() {
+			return this.fastws.serverCpuPerMessage() / this.raw.serverCpuPerMessage();
+		}
+
 	}
 
 	record Scale(int connections, double handshakesPerSecond, long heapPerConnection, long rssPerConnection,
@@ -65,6 +71,13 @@ final class Results {
 
 	void echo(int size, int inFlight, EchoLoad.Window raw, EchoLoad.Window fastws) {
 		this.echoes.add(new Echo(size, inFlight, raw, fastws));
+	}
+
+	/**
+	 * Record fastws's echo without and with a meter registry and observations.
+	 */
+	void metering(int size, int inFlight, EchoLoad.Window without, EchoLoad.Window with) {
+		this.meterings.add(new Echo(size, inFlight, without, with));
 	}
 
 	void scale(String name, Scale scale) {
@@ -105,14 +118,34 @@ final class Results {
 				.append(this.options.warmUp().toSeconds()).append(" s, median of ").append(this.options.windows())
 				.append(" windows of ").append(this.options.window().toSeconds()).append(" s; Java ")
 				.append(javaOf(this.options.java25())).append(")\n\n");
-			md.append("| message | in flight | raw msg/s | fastws msg/s | fastws / raw | raw p50 / p99 / p99.9 (µs) "
-					+ "| fastws p50 / p99 / p99.9 (µs) | p99 fastws / raw | load tool CPU (cores) |\n");
-			md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+			md.append("| message | in flight | raw msg/s | fastws msg/s | fastws / raw | server CPU per message, raw / "
+					+ "fastws (µs) | CPU fastws / raw | raw p50 / p99 / p99.9 (µs) | fastws p50 / p99 / p99.9 (µs) "
+					+ "| p99 fastws / raw | load tool CPU (cores) |\n");
+			md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
 			for (Echo echo : this.echoes) {
-				md.append(String.format("| %d B | %d | %.0f | %.0f | **%.2f** | %s | %s | **%.2f** | %.2f / %.2f |%n",
+				md.append(String.format(
+						"| %d B | %d | %.0f | %.0f | **%.2f** | %.1f / %.1f | **%.2f** | %s | %s | **%.2f** | %.2f / %.2f |%n",
 						echo.size(), echo.inFlight(), echo.raw().messagesPerSecond(),
-						echo.fastws().messagesPerSecond(), echo.throughputRatio(), micros(echo.raw()),
-						micros(echo.fastws()), echo.p99Ratio(), echo.raw().loadToolCpu(), echo.fastws().loadToolCpu()));
+						echo.fastws().messagesPerSecond(), echo.throughputRatio(),
+						echo.raw().serverCpuPerMessage() / 1e3, echo.fastws().serverCpuPerMessage() / 1e3,
+						echo.cpuRatio(), micros(echo.raw()), micros(echo.fastws()), echo.p99Ratio(),
+						echo.raw().loadToolCpu(), echo.fastws().loadToolCpu()));
+			}
+			md.append("\n");
+		}
+		if (!this.meterings.isEmpty()) {
+			md.append("## Metering (fastws echo without a meter registry, and with a Prometheus registry and "
+					+ "observations: the meters of docs/observability.md; three alternated runs each, the median by "
+					+ "CPU per message)\n\n");
+			md.append("| message | in flight | without msg/s | with msg/s | with / without | server CPU per message, "
+					+ "without / with (µs) | CPU with / without |\n");
+			md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+			for (Echo metering : this.meterings) {
+				md.append(String.format("| %d B | %d | %.0f | %.0f | **%.3f** | %.2f / %.2f | **%.3f** |%n",
+						metering.size(), metering.inFlight(), metering.raw().messagesPerSecond(),
+						metering.fastws().messagesPerSecond(), metering.throughputRatio(),
+						metering.raw().serverCpuPerMessage() / 1e3, metering.fastws().serverCpuPerMessage() / 1e3,
+						metering.cpuRatio()));
 			}
 			md.append("\n");
 		}

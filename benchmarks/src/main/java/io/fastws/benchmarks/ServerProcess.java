@@ -52,6 +52,10 @@ final class ServerProcess implements AutoCloseable {
 		return this.port;
 	}
 
+	long pid() {
+		return this.process.pid();
+	}
+
 	URI uri(String path) {
 		return URI.create("ws://127.0.0.1:" + this.port + path);
 	}

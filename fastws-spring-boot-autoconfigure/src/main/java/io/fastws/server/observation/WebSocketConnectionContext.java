@@ -1,16 +1,11 @@
 package io.fastws.server.observation;
 
-import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link Observation.Context} of one WebSocket connection, from the upgrade to the close.
+ * The observation context of one WebSocket connection, from the upgrade to the close.
  */
-public class WebSocketConnectionContext extends Observation.Context {
-
-	private final String route;
-
-	private final String path;
+public class WebSocketConnectionContext extends WebSocketObservationContext {
 
 	private @Nullable Integer closeCode;
 
@@ -22,24 +17,7 @@ public class WebSocketConnectionContext extends Observation.Context {
 	 * @param path the request's path, without its query
 	 */
 	public WebSocketConnectionContext(String route, String path) {
-		this.route = route;
-		this.path = path;
-	}
-
-	/**
-	 * Return the template of the route.
-	 * @return the route template
-	 */
-	public String getRoute() {
-		return this.route;
-	}
-
-	/**
-	 * Return the request's path, without its query.
-	 * @return the path
-	 */
-	public String getPath() {
-		return this.path;
+		super(route, path);
 	}
 
 	/**

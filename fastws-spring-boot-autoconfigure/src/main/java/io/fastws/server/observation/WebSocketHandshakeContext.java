@@ -1,17 +1,12 @@
 package io.fastws.server.observation;
 
-import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link Observation.Context} of one WebSocket handshake, from the upgrade request's arrival to the
+ * The observation context of one WebSocket handshake, from the upgrade request's arrival to the
  * answer: a 101 when the handler accepts, or the response that refused it.
  */
-public class WebSocketHandshakeContext extends Observation.Context {
-
-	private final String route;
-
-	private final String path;
+public class WebSocketHandshakeContext extends WebSocketObservationContext {
 
 	private @Nullable String outcome;
 
@@ -23,24 +18,7 @@ public class WebSocketHandshakeContext extends Observation.Context {
 	 * @param path the request's path, without its query
 	 */
 	public WebSocketHandshakeContext(String route, String path) {
-		this.route = route;
-		this.path = path;
-	}
-
-	/**
-	 * Return the template of the route.
-	 * @return the route template
-	 */
-	public String getRoute() {
-		return this.route;
-	}
-
-	/**
-	 * Return the request's path, without its query.
-	 * @return the path
-	 */
-	public String getPath() {
-		return this.path;
+		super(route, path);
 	}
 
 	/**
