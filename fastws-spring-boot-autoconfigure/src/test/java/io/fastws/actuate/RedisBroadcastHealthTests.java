@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.fastws.broadcast.RedisServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,12 +56,19 @@ class RedisBroadcastHealthTests {
 				"--management.endpoints.web.exposure.include=websockets,health",
 				"--management.endpoint.health.show-details=always", "--management.health.redis.enabled=false");
 		await().atMost(Duration.ofSeconds(10)).until(() -> contributor().get("status").equals("UP"));
+		assertThat(backendAvailable()).isEqualTo(1);
 		this.redis.stop();
 		await().atMost(Duration.ofSeconds(5)).until(() -> contributor().get("status").equals("DOWN"));
 		assertThat(contributor()).containsEntry("details",
 				Map.of("error", "Redis cannot be reached: broadcasts reach this instance's subscribers only"));
+		assertThat(backendAvailable()).isZero();
 		this.redis.start();
 		await().atMost(Duration.ofSeconds(10)).until(() -> contributor().get("status").equals("UP"));
+		assertThat(backendAvailable()).isEqualTo(1);
+	}
+
+	private double backendAvailable() {
+		return this.context.getBean(MeterRegistry.class).get("fastws.broadcast.backend.available").gauge().value();
 	}
 
 	@Test

@@ -35,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = ObservabilityTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.health.redis.enabled=false", "fastws.max-queued-messages=2",
+				"fastws.max-text-message-size=1KB",
 				"management.endpoints.web.exposure.include=metrics" })
 class WebSocketMetricsTests {
 
@@ -96,11 +97,13 @@ class WebSocketMetricsTests {
 		long error = connections("1011", "error");
 		long closed = connections("1008", "closed");
 		long gone = connections("1006", "client_gone");
+		long tooBig = connections("1009", "too_big");
 		try (WebSocketTestSession session = client().connect("/metered/normal")) {
 			session.close(CloseCodes.WS_1000_NORMAL_CLOSURE, "");
 		}
 		assertThat(closeAfter("fail").code()).isEqualTo(CloseCodes.WS_1011_INTERNAL_ERROR);
 		assertThat(closeAfter("policy").code()).isEqualTo(CloseCodes.WS_1008_POLICY_VIOLATION);
+		assertThat(closeAfter("x".repeat(2000)).code()).isEqualTo(CloseCodes.WS_1009_MESSAGE_TOO_BIG);
 		try (WebSocketTestSession session = client().connect("/metered/gone")) {
 			session.sendText("ping");
 			assertThat(session.receiveText()).isEqualTo("ping");
@@ -111,6 +114,7 @@ class WebSocketMetricsTests {
 			assertThat(connections("1011", "error")).isEqualTo(error + 1);
 			assertThat(connections("1008", "closed")).isEqualTo(closed + 1);
 			assertThat(connections("1006", "client_gone")).isEqualTo(gone + 1);
+			assertThat(connections("1009", "too_big")).isEqualTo(tooBig + 1);
 		});
 	}
 
@@ -181,7 +185,7 @@ class WebSocketMetricsTests {
 	}
 
 	private CloseFrame closeAfter(String text) {
-		try (WebSocketTestSession session = client().connect("/metered/" + text)) {
+		try (WebSocketTestSession session = client().connect("/metered/closing")) {
 			session.sendText(text);
 			return session.awaitClose();
 		}

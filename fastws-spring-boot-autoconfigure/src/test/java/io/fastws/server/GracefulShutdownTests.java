@@ -4,12 +4,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.fastws.server.ShutdownTestApplication.ShutdownEvents;
+import io.fastws.server.observation.WebSocketObservationContext;
 import io.fastws.test.HandshakeRejectedException;
 import io.fastws.test.WebSocketTestClient;
 import io.fastws.test.WebSocketTestSession;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,15 +114,35 @@ class GracefulShutdownTests {
 	@Test
 	void upgradesThatArriveWhileHandlersCleanUpGet503() {
 		start();
+		List<String> observed = new CopyOnWriteArrayList<>();
+		this.context.getBean(ObservationRegistry.class).observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof WebSocketObservationContext;
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				observed.add(context.getName() + " " + context.getLowCardinalityKeyValues().stream()
+					.map((keyValue) -> keyValue.getKey() + "=" + keyValue.getValue())
+					.toList());
+			}
+
+		});
 		WebSocketTestSession session = this.client.request("/slow-cleanup").queryParam("cleanup", "5000").connect();
 		assertThat(session.receiveText()).isEqualTo("ready");
 		CompletableFuture<Void> closed = closeContextInTheBackground();
 		assertThat(session.awaitClose().code()).isEqualTo(1012);
+		session.close();
 		assertThatExceptionOfType(HandshakeRejectedException.class)
 			.isThrownBy(() -> this.client.connect("/slow-cleanup"))
 			.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(503));
 		assertThat(closed).succeedsWithin(Duration.ofSeconds(30));
 		assertThat(this.events.count("cleaned up")).isEqualTo(1);
+		// observed, though Spring Boot has closed its meter registries by then
+		assertThat(observed).contains("fastws.connections [close.code=1012, outcome=shutdown, route=/slow-cleanup]",
+				"fastws.handshakes [outcome=shutdown, route=/slow-cleanup, status=503]");
 	}
 
 	@Test
