@@ -4,12 +4,12 @@ import java.time.Duration;
 
 import io.fastws.actuate.MicrometerWebSocketMessageMetrics;
 import io.fastws.actuate.RedisBroadcastHealthIndicator;
+import io.fastws.actuate.WebSocketServerMetrics;
 import io.fastws.actuate.WebSocketsEndpoint;
 import io.fastws.actuate.WebSocketsEndpoint.BroadcastDescriptor;
 import io.fastws.actuate.WebSocketsEndpoint.RedisDescriptor;
 import io.fastws.actuate.WebSocketsEndpoint.SettingsDescriptor;
 import io.fastws.actuate.WebSocketsEndpoint.ShutdownDescriptor;
-import io.fastws.actuate.WebSocketServerMetrics;
 import io.fastws.broadcast.BroadcastBackend;
 import io.fastws.broadcast.Broadcaster;
 import io.fastws.broadcast.DefaultBroadcaster;
@@ -17,6 +17,7 @@ import io.fastws.broadcast.InMemoryBroadcastBackend;
 import io.fastws.broadcast.RedisBroadcastBackend;
 import io.fastws.server.WebSocketHandlerExecutor;
 import io.fastws.server.WebSocketHandlerMapping;
+import io.fastws.server.observation.WebSocketMessageMetrics;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -108,7 +109,7 @@ public final class FastWsActuatorAutoConfiguration {
 	static final class MetricsConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(WebSocketMessageMetrics.class)
 		MicrometerWebSocketMessageMetrics fastWsMessageMetrics(MeterRegistry registry) {
 			return new MicrometerWebSocketMessageMetrics(registry);
 		}

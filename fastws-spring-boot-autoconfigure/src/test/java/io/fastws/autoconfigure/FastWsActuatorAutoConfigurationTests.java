@@ -3,12 +3,16 @@ package io.fastws.autoconfigure;
 import java.time.Duration;
 
 import io.fastws.WebSocket;
+import io.fastws.actuate.MicrometerWebSocketMessageMetrics;
 import io.fastws.actuate.RedisBroadcastHealthIndicator;
+import io.fastws.actuate.WebSocketServerMetrics;
 import io.fastws.actuate.WebSocketsEndpoint;
 import io.fastws.annotation.WebSocketController;
 import io.fastws.annotation.WebSocketMapping;
 import io.fastws.broadcast.RedisBroadcastBackend;
 import io.fastws.server.WebSocketHandlerMapping;
+import io.fastws.server.observation.WebSocketMessageMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -68,6 +72,37 @@ class FastWsActuatorAutoConfigurationTests {
 			.withUserConfiguration(CustomEndpoint.class)
 			.run((context) -> assertThat(context).getBean(WebSocketsEndpoint.class)
 				.isSameAs(context.getBean(CustomEndpoint.class).endpoint));
+	}
+
+	@Test
+	void theMetersAreBoundWhenThereIsAMeterRegistry() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class).run((context) -> {
+			assertThat(context).hasSingleBean(MicrometerWebSocketMessageMetrics.class)
+				.hasSingleBean(WebSocketServerMetrics.class);
+			assertThat(context.getBean(WebSocketHandlerMapping.class)).isNotNull();
+		});
+	}
+
+	@Test
+	void thereAreNoMetersWithoutAMeterRegistry() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(MicrometerWebSocketMessageMetrics.class)
+			.doesNotHaveBean(WebSocketServerMetrics.class));
+	}
+
+	@Test
+	void theApplicationStartsWithoutMicrometerCore() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.core."))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(WebSocketHandlerMapping.class)
+				.doesNotHaveBean(MicrometerWebSocketMessageMetrics.class));
+	}
+
+	@Test
+	void theMessageMetricsBackOffWhereTheUserDefinesThem() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withBean("customMessageMetrics", WebSocketMessageMetrics.class, () -> WebSocketMessageMetrics.NONE)
+			.run((context) -> assertThat(context).doesNotHaveBean(MicrometerWebSocketMessageMetrics.class)
+				.hasSingleBean(WebSocketMessageMetrics.class));
 	}
 
 	@Test
