@@ -1,7 +1,9 @@
 package io.fastws;
 
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,6 +53,18 @@ final class JsonCodec {
 		catch (JacksonException ex) {
 			throw InvalidMessageException.invalidJson(type, ex.getOriginalMessage());
 		}
+	}
+
+	/**
+	 * Read a text message, or a binary one in UTF-8, as JSON of the given type.
+	 * @throws JacksonException if the message is not JSON of that type
+	 */
+	@Nullable Object read(InboundMessage message, Type type) {
+		if (message instanceof InboundMessage.ReceiveBytes bytes) {
+			return this.jsonMapper.readValue(bytes.bytes(), this.jsonMapper.constructType(type));
+		}
+		return this.jsonMapper.readValue(((InboundMessage.ReceiveText) message).text(),
+				this.jsonMapper.constructType(type));
 	}
 
 }

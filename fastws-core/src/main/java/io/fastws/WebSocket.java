@@ -1,5 +1,6 @@
 package io.fastws;
 
+import java.lang.reflect.Type;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -270,6 +271,14 @@ public class WebSocket {
 	 */
 	public <T> Iterable<T> iterJson(Class<T> type) {
 		return () -> new MessageIterator<>(() -> receiveJson(type));
+	}
+
+	/**
+	 * Read a received text or binary message as JSON of the given type, for a {@link WebSocketEndpoint}.
+	 * @throws tools.jackson.core.JacksonException if the message is not JSON of that type
+	 */
+	@Nullable Object readJson(InboundMessage message, Type type) {
+		return this.json.read(message, type);
 	}
 
 	private InboundMessage receiveData() {
