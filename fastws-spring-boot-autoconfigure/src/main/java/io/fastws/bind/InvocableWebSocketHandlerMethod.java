@@ -63,7 +63,19 @@ public class InvocableWebSocketHandlerMethod {
 	 * @throws Exception what a provider or the method threw
 	 */
 	public void invoke(WebSocket webSocket, DependencyScope scope) throws Exception {
-		Object bean = this.handlerMethod.createWithResolvedBean().getBean();
+		invoke(this.handlerMethod.createWithResolvedBean().getBean(), webSocket, scope);
+	}
+
+	/**
+	 * Bind the arguments for the given connection and call the method on the given bean, the one resolved
+	 * for this connection.
+	 * @param bean the bean whose method to call
+	 * @param webSocket the connection
+	 * @param scope the connection's dependency scope
+	 * @throws ArgumentBindingException if arguments cannot be bound; the method is then not called
+	 * @throws Exception what a provider or the method threw
+	 */
+	protected void invoke(Object bean, WebSocket webSocket, DependencyScope scope) throws Exception {
 		this.binder.invoke(bean, this.binder.bind(bean, webSocket, scope));
 	}
 

@@ -2,14 +2,18 @@ package io.fastws.server;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import io.fastws.WebSocketEndpoint;
 import io.fastws.annotation.WebSocketController;
 import io.fastws.annotation.WebSocketMapping;
 import io.fastws.bind.BindingLocation;
@@ -24,15 +28,17 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Finds the {@link WebSocketController @WebSocketController} beans of an application context and turns
- * their {@link WebSocketMapping @WebSocketMapping} methods into {@link WebSocketRoute routes}, refusing with an
- * {@link InvalidHandlerMethodException} two routes that match the same paths and a path variable the route
- * does not have.
+ * their {@link WebSocketMapping @WebSocketMapping} methods, and the {@link WebSocketEndpoint} classes with a
+ * {@code @WebSocketMapping}, into {@link WebSocketRoute routes}, refusing with an
+ * {@link InvalidHandlerMethodException} two routes that match the same paths, a path variable the route
+ * does not have, and an endpoint that cannot be served as written.
  */
 public class WebSocketControllerDetector {
 
@@ -63,17 +69,39 @@ public class WebSocketControllerDetector {
 	 */
 	public List<WebSocketRoute> detectRoutes(ApplicationContext context) {
 		List<WebSocketRoute> routes = new ArrayList<>();
-		for (String beanName : context.getBeanNamesForAnnotation(WebSocketController.class)) {
-			if (ScopedProxyUtils.isScopedTarget(beanName)) {
+		for (String beanName : controllerBeanNames(context)) {
+			Class<?> beanType = context.getType(beanName);
+			if (beanType == null) {
 				continue;
 			}
-			Class<?> beanType = context.getType(beanName);
-			if (beanType != null) {
-				routes.addAll(routesOf(beanName, ClassUtils.getUserClass(beanType), context));
+			Class<?> userType = ClassUtils.getUserClass(beanType);
+			if (WebSocketEndpoint.class.isAssignableFrom(userType)) {
+				routes.add(endpointRoute(beanName, userType, context));
+			}
+			else {
+				routes.addAll(routesOf(beanName, userType, context));
 			}
 		}
 		assertUnambiguous(routes);
 		return routes;
+	}
+
+	/**
+	 * Return the names of the {@code @WebSocketController} beans and of the {@link WebSocketEndpoint} beans
+	 * whose class has a {@code @WebSocketMapping}, scoped targets left out.
+	 */
+	private static Set<String> controllerBeanNames(ApplicationContext context) {
+		Set<String> beanNames = new LinkedHashSet<>(
+				Arrays.asList(context.getBeanNamesForAnnotation(WebSocketController.class)));
+		for (String beanName : context.getBeanNamesForType(WebSocketEndpoint.class, true, false)) {
+			Class<?> beanType = context.getType(beanName);
+			if (beanType != null && AnnotatedElementUtils.hasAnnotation(ClassUtils.getUserClass(beanType),
+					WebSocketMapping.class)) {
+				beanNames.add(beanName);
+			}
+		}
+		beanNames.removeIf(ScopedProxyUtils::isScopedTarget);
+		return beanNames;
 	}
 
 	private List<WebSocketRoute> routesOf(String beanName, Class<?> beanType, ApplicationContext context) {
@@ -82,6 +110,13 @@ public class WebSocketControllerDetector {
 		Map<Method, WebSocketMapping> methods = MethodIntrospector.selectMethods(beanType,
 				(MethodIntrospector.MetadataLookup<WebSocketMapping>) (method) -> AnnotatedElementUtils
 					.findMergedAnnotation(method, WebSocketMapping.class));
+		if (typeMapping != null && methods.isEmpty()) {
+			throw new InvalidHandlerMethodException(ClassUtils.getShortName(beanType) + " has @WebSocketMapping(\""
+					+ prefix + "\") on its class, but neither extends WebSocketEndpoint nor has @WebSocketMapping "
+					+ "methods, so it serves no route.", "Extend WebSocketEndpoint<T> to serve the route with "
+							+ "onConnect, onReceive and onDisconnect, or map methods of the class with "
+							+ "@WebSocketMapping: the path on the class is then the prefix of their routes.");
+		}
 		List<WebSocketRoute> routes = new ArrayList<>();
 		methods.forEach((method, mapping) -> {
 			Method invocable = MethodIntrospector.selectInvocableMethod(method, beanType);
@@ -93,6 +128,38 @@ public class WebSocketControllerDetector {
 			routes.add(route);
 		});
 		return routes;
+	}
+
+	private WebSocketRoute endpointRoute(String beanName, Class<?> endpointType, ApplicationContext context) {
+		String name = ClassUtils.getShortName(endpointType);
+		WebSocketMapping mapping = AnnotatedElementUtils.findMergedAnnotation(endpointType, WebSocketMapping.class);
+		if (mapping == null) {
+			throw new InvalidHandlerMethodException(name + " is a WebSocketEndpoint, but its class has no "
+					+ "@WebSocketMapping, so it serves no route.", "Annotate " + name + " with @WebSocketMapping "
+							+ "and the path of its route, such as @WebSocketMapping(\"/ws\").");
+		}
+		Set<Method> mappedMethods = MethodIntrospector.selectMethods(endpointType,
+				(ReflectionUtils.MethodFilter) (method) -> AnnotatedElementUtils.hasAnnotation(method,
+						WebSocketMapping.class));
+		if (!mappedMethods.isEmpty()) {
+			throw new InvalidHandlerMethodException(name + " is a WebSocketEndpoint, which serves the route of its "
+					+ "class, but also has @WebSocketMapping methods: " + mappedMethods.stream()
+						.map(Method::getName)
+						.sorted()
+						.toList() + ".", "Move the @WebSocketMapping methods to a @WebSocketController of their "
+								+ "own; an endpoint's route is the @WebSocketMapping of its class.");
+		}
+		Method connectMethod = WebSocketEndpointIntrospector.connectMethod(endpointType);
+		if (context.isSingleton(beanName) && !context.containsBean(ScopedProxyUtils.getTargetBeanName(beanName))) {
+			WebSocketEndpointIntrospector.assertDecodable(context.getBean(beanName, WebSocketEndpoint.class));
+		}
+		HandlerMethod handlerMethod = new HandlerMethod(beanName, context.getAutowireCapableBeanFactory(),
+				MethodIntrospector.selectInvocableMethod(connectMethod, endpointType));
+		PathPattern pattern = this.patternParser.parse(this.patternParser.initFullPathPattern(mapping.path()));
+		WebSocketRoute route = new WebSocketRoute(pattern,
+				new WebSocketEndpointHandlerMethod(handlerMethod, this.argumentResolver, this.validator));
+		assertPathVariablesInTemplate(route);
+		return route;
 	}
 
 	private static void assertUnambiguous(List<WebSocketRoute> routes) {
