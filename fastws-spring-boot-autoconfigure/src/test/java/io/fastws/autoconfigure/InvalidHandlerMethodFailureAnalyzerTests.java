@@ -12,6 +12,7 @@ import javax.tools.ToolProvider;
 
 import io.fastws.FastWsTestApplication;
 import io.fastws.WebSocket;
+import io.fastws.WebSocketEndpoint;
 import io.fastws.annotation.WebSocketController;
 import io.fastws.annotation.WebSocketMapping;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,15 @@ class InvalidHandlerMethodFailureAnalyzerTests {
 				"'/items/{name}'");
 		assertThat(analysis.getAction()).isEqualTo("Give one of the two routes a path of its own.");
 		assertThat(output).contains("APPLICATION FAILED TO START");
+	}
+
+	@Test
+	void aJsonEndpointWhoseTypeCannotBeResolvedFailsStartUpSayingHowToGiveIt(CapturedOutput output) {
+		FailureAnalysis analysis = analyzeStartUpFailure(UnresolvableJsonEndpointApplication.class);
+		assertThat(analysis.getDescription()).isEqualTo("InvalidHandlerMethodFailureAnalyzerTests.GenericJsonEndpoint "
+				+ "reads JSON messages, but the type to read them as cannot be resolved from its WebSocketEndpoint<T>.");
+		assertThat(analysis.getAction()).contains("super(Encoding.JSON, ChatMessage.class)");
+		assertThat(output).contains("APPLICATION FAILED TO START", analysis.getDescription(), analysis.getAction());
 	}
 
 	private static FailureAnalysis analyzeStartUpFailure(Class<?> applicationClass) {
@@ -173,6 +183,22 @@ class InvalidHandlerMethodFailureAnalyzerTests {
 
 		@WebSocketMapping("/items/{name}")
 		void byName(WebSocket webSocket) {
+		}
+
+	}
+
+	@FastWsTestApplication
+	@Import(GenericJsonEndpoint.class)
+	static class UnresolvableJsonEndpointApplication {
+
+	}
+
+	@WebSocketController
+	@WebSocketMapping("/generic")
+	static class GenericJsonEndpoint<T> extends WebSocketEndpoint<T> {
+
+		GenericJsonEndpoint() {
+			super(Encoding.JSON);
 		}
 
 	}
