@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Marks a bean whose {@link WebSocketMapping @WebSocketMapping} methods handle WebSocket connections, one
- * call per connection.
+ * call per connection, or a {@link io.fastws.WebSocketEndpoint} whose class has a
+ * {@code @WebSocketMapping}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -10,7 +10,8 @@ import org.springframework.core.annotation.AliasFor;
 
 /**
  * Maps a WebSocket route to a handler method of a {@link WebSocketController}; on the class, it gives the
- * routes of all its methods a common prefix.
+ * routes of all its methods a common prefix, except on a {@link io.fastws.WebSocketEndpoint} class, whose
+ * route it is.
  *
  * <p>The path is a Spring {@link org.springframework.web.util.pattern.PathPattern}, such as
  * {@code /items/{itemId}/ws}. The handler method runs on its own thread for the whole connection.

@@ -133,9 +133,13 @@ class WebSocketEndpointTests {
 	}
 
 	@Test
-	void anEmptyMessageToAJsonEndpointIsMalformedJson() {
+	void anEmptyMessageOrOneNotInUtf8ToAJsonEndpointIsMalformedJson() {
 		try (WebSocketTestSession session = this.client.connect("/cls/json")) {
 			session.sendBytes(new byte[0]);
+			assertThat(session.awaitClose()).isEqualTo(new CloseFrame(1003, "Malformed JSON data received."));
+		}
+		try (WebSocketTestSession session = this.client.connect("/cls/json")) {
+			session.sendBytes(new byte[] { '"', (byte) 0xff, '"' });
 			assertThat(session.awaitClose()).isEqualTo(new CloseFrame(1003, "Malformed JSON data received."));
 		}
 	}
