@@ -150,6 +150,7 @@ public class WebSocketControllerDetector {
 								+ "own; an endpoint's route is the @WebSocketMapping of its class.");
 		}
 		Method connectMethod = WebSocketEndpointIntrospector.connectMethod(endpointType);
+		// the encoding is the instance's: resolve a singleton now, as Spring's URL handler mappings do
 		if (context.isSingleton(beanName) && !context.containsBean(ScopedProxyUtils.getTargetBeanName(beanName))) {
 			WebSocketEndpointIntrospector.assertDecodable(context.getBean(beanName, WebSocketEndpoint.class));
 		}
