@@ -1,5 +1,6 @@
 package io.fastws.benchmarks;
 
+import io.fastws.server.observation.WebSocketMessageMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -24,10 +25,17 @@ class MeteredConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty(name = "bench.observations", matchIfMissing = true)
 	ObservationRegistry observationRegistry(MeterRegistry meterRegistry) {
 		ObservationRegistry registry = ObservationRegistry.create();
 		registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meterRegistry));
 		return registry;
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "bench.message-metrics", havingValue = false)
+	WebSocketMessageMetrics noMessageMetrics() {
+		return WebSocketMessageMetrics.NONE;
 	}
 
 }
