@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <p>Each server runs pinned to core 0 and each load tool to core 1. Options: {@code --full} for the long
  * version (15,000 connections, longer windows), {@code --scale-only} for the idle connections alone,
- * {@code --metering-only} for the cost of the meters alone (printed, not written),
+ * {@code --only=echo,metering,scale,fanout,hop,handshakes} for some of them (printed, not written),
  * {@code --java17=PATH} and {@code --java25=PATH} for the JDKs of the scale runs.
  */
 public final class BenchmarkRunner {
@@ -30,9 +30,8 @@ public final class BenchmarkRunner {
 	public static void main(String[] args) throws Exception {
 		Options options = Options.parse(args);
 		Results results = new Results(options);
-		if (options.meteringOnly()) {
-			runMetering(options, results);
-			System.out.println(results.toMarkdown());
+		if (!options.only().isEmpty()) {
+			runOnly(options, results);
 			return;
 		}
 		if (!options.scaleOnly()) {
@@ -42,6 +41,7 @@ public final class BenchmarkRunner {
 		runScale(options, results);
 		if (!options.scaleOnly()) {
 			runFanOut(options, results);
+			runHop(options, results);
 			runPendingHandshakes(options, results);
 		}
 		Path directory = Path.of("benchmarks", "results");
@@ -49,6 +49,22 @@ public final class BenchmarkRunner {
 		Files.writeString(directory.resolve("latest.md"), results.toMarkdown());
 		if (!results.echoes.isEmpty()) {
 			Chart.write(results, directory.resolve("latest.png"));
+		}
+		System.out.println(results.toMarkdown());
+	}
+
+	private static void runOnly(Options options, Results results) throws Exception {
+		for (String name : options.only()) {
+			switch (name) {
+				case "echo" -> runEcho(options, results);
+				case "metering" -> runMetering(options, results);
+				case "scale" -> runScale(options, results);
+				case "fanout" -> runFanOut(options, results);
+				case "hop" -> runHop(options, results);
+				case "handshakes" -> runPendingHandshakes(options, results);
+				default -> throw new IllegalArgumentException("Unknown benchmark '" + name
+						+ "': use echo, metering, scale, fanout, hop or handshakes");
+			}
 		}
 		System.out.println(results.toMarkdown());
 	}
@@ -168,6 +184,35 @@ public final class BenchmarkRunner {
 		}
 	}
 
+	private static void runHop(Options options, Results results) throws Exception {
+		String java = options.java25();
+		try (ServerProcess server = ServerProcess.start(java, "fastws", SERVER_CORE, List.of())) {
+			results.hop("one instance, in memory", hop(server, server, options));
+		}
+		if (!RedisProcess.isInstalled()) {
+			System.err.println("hop through Redis: skipped, redis-server is not installed");
+			return;
+		}
+		try (RedisProcess redis = RedisProcess.start(LOAD_CORE)) {
+			List<String> arguments = List.of("--fastws.broadcast.backend=redis", "--spring.data.redis.host=127.0.0.1",
+					"--spring.data.redis.port=" + redis.port());
+			try (ServerProcess publishing = ServerProcess.start(java, "fastws", SERVER_CORE, arguments);
+					ServerProcess subscribed = ServerProcess.start(java, "fastws", SERVER_CORE, arguments)) {
+				results.hop("two instances, through Redis", hop(publishing, subscribed, options));
+			}
+		}
+	}
+
+	private static Results.Hop hop(ServerProcess publishing, ServerProcess subscribed, Options options)
+			throws Exception {
+		try (LoadProcess load = LoadProcess.start(LOAD_CORE, "hop", publishing.uri("/hop").toString(),
+				subscribed.uri("/hop").toString(), "1000", "10", String.valueOf(options.hopSeconds()))) {
+			String[] result = load.await("RESULT");
+			return new Results.Hop(Long.parseLong(result[0]), Long.parseLong(result[1]), Long.parseLong(result[2]),
+					Long.parseLong(result[3]), Long.parseLong(result[4]));
+		}
+	}
+
 	private static void runPendingHandshakes(Options options, Results results) throws Exception {
 		List<String[]> configurations = new ArrayList<>();
 		configurations.add(new String[] { options.java25(), "fastws, Java 25, virtual threads" });
@@ -202,14 +247,14 @@ public final class BenchmarkRunner {
 	/**
 	 * What to run.
 	 */
-	record Options(boolean full, boolean scaleOnly, boolean meteringOnly, String java17, String java25, int connections, Duration warmUp,
-			Duration window, int windows, int scaleConnections, Duration scaleHold, int fanOutClients,
-			int fanOutRounds) {
+	record Options(boolean full, boolean scaleOnly, List<String> only, String java17, String java25, int connections,
+			Duration warmUp, Duration window, int windows, int scaleConnections, Duration scaleHold, int fanOutClients,
+			int fanOutRounds, int hopSeconds) {
 
 		static Options parse(String[] args) {
 			boolean full = false;
 			boolean scaleOnly = false;
-			boolean meteringOnly = false;
+			List<String> only = List.of();
 			String java17 = existing("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
 			String java25 = existing("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 			for (String arg : args) {
@@ -219,8 +264,8 @@ public final class BenchmarkRunner {
 				else if (arg.equals("--scale-only")) {
 					scaleOnly = true;
 				}
-				else if (arg.equals("--metering-only")) {
-					meteringOnly = true;
+				else if (arg.startsWith("--only=")) {
+					only = List.of(arg.substring(7).split(","));
 				}
 				else if (arg.startsWith("--java17=")) {
 					java17 = arg.substring(9);
@@ -233,10 +278,10 @@ public final class BenchmarkRunner {
 				java25 = ProcessHandle.current().info().command().orElse("java");
 			}
 			return full
-					? new Options(true, scaleOnly, meteringOnly, java17, java25, 50, Duration.ofSeconds(10), Duration.ofSeconds(5), 5,
-							15_000, Duration.ofSeconds(10), 1000, 100)
-					: new Options(false, scaleOnly, meteringOnly, java17, java25, 50, Duration.ofSeconds(4), Duration.ofSeconds(2), 5,
-							5_000, Duration.ofSeconds(10), 1000, 30);
+					? new Options(true, scaleOnly, only, java17, java25, 50, Duration.ofSeconds(10), Duration.ofSeconds(5), 5,
+							15_000, Duration.ofSeconds(10), 1000, 100, 30)
+					: new Options(false, scaleOnly, only, java17, java25, 50, Duration.ofSeconds(4), Duration.ofSeconds(2), 5,
+							5_000, Duration.ofSeconds(10), 1000, 30, 10);
 		}
 
 		private static String existing(String path) {

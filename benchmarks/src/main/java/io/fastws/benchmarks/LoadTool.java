@@ -9,7 +9,8 @@ import java.time.Duration;
 import com.sun.management.OperatingSystemMXBean;
 
 /**
- * The load tool, run as its own process: {@code echo}, {@code scale}, {@code fanout} or {@code handshakes}
+ * The load tool, run as its own process: {@code echo}, {@code scale}, {@code fanout}, {@code hop} or
+ * {@code handshakes}
  * against a server, printing one result line that the {@link BenchmarkRunner} reads.
  */
 public final class LoadTool {
@@ -44,6 +45,12 @@ public final class LoadTool {
 				FanOutLoad.Result result = new FanOutLoad().run(uri, Integer.parseInt(args[2]),
 						Integer.parseInt(args[3]), Integer.parseInt(args[4]));
 				System.out.println("RESULT " + result.p50() + " " + result.p99() + " " + result.rounds());
+			}
+			case "hop" -> {
+				HopLoad.Result result = new HopLoad().run(uri, URI.create(args[2]), Integer.parseInt(args[3]),
+						Duration.ofSeconds(Long.parseLong(args[4])), Duration.ofSeconds(Long.parseLong(args[5])));
+				System.out.println("RESULT " + result.p50() + " " + result.p99() + " " + result.p999() + " "
+						+ result.sent() + " " + result.received());
 			}
 			case "handshakes" -> {
 				PendingHandshakeLoad.Result result = new PendingHandshakeLoad().run(uri, URI.create(args[2]),

@@ -18,6 +18,10 @@ final class Results {
 
 	private final List<Echo> meterings = new ArrayList<>();
 
+	private final List<String> hopNames = new ArrayList<>();
+
+	private final List<Hop> hops = new ArrayList<>();
+
 	final List<Scale> scales = new ArrayList<>();
 
 	final List<String> scaleNames = new ArrayList<>();
@@ -64,6 +68,10 @@ final class Results {
 
 	}
 
+	record Hop(long p50, long p99, long p999, long sent, long received) {
+
+	}
+
 	record PendingHandshakes(long p50, long p99, long max, long p99Working, int requests, int upgraded,
 			int upgrades) {
 
@@ -97,6 +105,11 @@ final class Results {
 
 	void fanOut(int clients, long p50, long p99, int rounds) {
 		this.fanOut = new FanOut(clients, p50, p99, rounds);
+	}
+
+	void hop(String name, Hop hop) {
+		this.hopNames.add(name);
+		this.hops.add(hop);
 	}
 
 	void pendingHandshakes(String name, PendingHandshakes pendingHandshakes) {
@@ -149,6 +162,51 @@ final class Results {
 			}
 			md.append("\n");
 		}
+		if (!this.scales.isEmpty()) {
+			appendScale(md);
+		}
+		if (this.fanOut != null) {
+			md.append("\n## Fan-out (in memory)\n\n");
+			md.append("One message sent to a `ConnectionGroup` of ").append(this.fanOut.clients())
+				.append(" clients; the time until every client has it, over ").append(this.fanOut.rounds())
+				.append(" rounds: p50 ")
+				.append(String.format("%.2f ms, p99 %.2f ms.%n", this.fanOut.p50() / 1e6, this.fanOut.p99() / 1e6));
+		}
+		if (!this.hops.isEmpty()) {
+			md.append("\n## Cross-instance hop (1,000 messages/s from a client of one instance to a client of "
+					+ "another)\n\n");
+			md.append("| path | p50 (ms) | p99 (ms) | p99.9 (ms) | arrived / sent |\n");
+			md.append("| --- | --- | --- | --- | --- |\n");
+			for (int i = 0; i < this.hops.size(); i++) {
+				Hop hop = this.hops.get(i);
+				md.append(String.format("| %s | %.2f | %.2f | %.2f | %d / %d |%n", this.hopNames.get(i), hop.p50() / 1e6,
+						hop.p99() / 1e6, hop.p999() / 1e6, hop.received(), hop.sent()));
+			}
+		}
+		if (!this.pendingHandshakes.isEmpty()) {
+			md.append("\n## Plain GETs while handlers work before accepting\n\n");
+			md.append("300 upgrade requests, all at once, whose handlers sleep 5 s before `accept()`, and meanwhile ")
+				.append("a plain GET every 20 ms for 5 s, each timed from when it was due. The first and last second ")
+				.append("also hold the server's work on the 300 handshakes themselves; the last column leaves them out.\n\n");
+			md.append("| server | GETs | GET p50 / p99 / max (ms) | GET p99 from 1 s to 4 s (ms) | upgrades answered 101 |\n");
+			md.append("| --- | --- | --- | --- | --- |\n");
+			for (int i = 0; i < this.pendingHandshakes.size(); i++) {
+				PendingHandshakes run = this.pendingHandshakes.get(i);
+				md.append(String.format("| %s | %d | %.1f / %.1f / %.1f | %.1f | %d of %d |%n",
+						this.pendingHandshakeNames.get(i), run.requests(), run.p50() / 1e6, run.p99() / 1e6,
+						run.max() / 1e6, run.p99Working() / 1e6, run.upgraded(), run.upgrades()));
+			}
+		}
+		return md.toString();
+	}
+
+	private Scale scale(String name) {
+		int index = this.scaleNames.indexOf(name);
+		Scale scale = (index >= 0) ? this.scales.get(index) : null;
+		return (scale != null && scale.handshakesPerSecond() >= 0) ? scale : null;
+	}
+
+	private void appendScale(StringBuilder md) {
 		md.append("## Idle connections (held ").append(this.options.scaleHold().toSeconds())
 			.append(" s after the last handshake, then measured)\n\n");
 		md.append("| server | connections | handshakes/s | heap per connection | heap / raw | RSS per connection "
@@ -179,34 +237,6 @@ final class Results {
 					(double) with.rssPerConnection() / without.rssPerConnection(),
 					(with.rssPerConnection() - without.rssPerConnection()) / 1024.0));
 		}
-		if (this.fanOut != null) {
-			md.append("\n## Fan-out (in memory)\n\n");
-			md.append("One message sent to a `ConnectionGroup` of ").append(this.fanOut.clients())
-				.append(" clients; the time until every client has it, over ").append(this.fanOut.rounds())
-				.append(" rounds: p50 ")
-				.append(String.format("%.2f ms, p99 %.2f ms.%n", this.fanOut.p50() / 1e6, this.fanOut.p99() / 1e6));
-		}
-		if (!this.pendingHandshakes.isEmpty()) {
-			md.append("\n## Plain GETs while handlers work before accepting\n\n");
-			md.append("300 upgrade requests, all at once, whose handlers sleep 5 s before `accept()`, and meanwhile ")
-				.append("a plain GET every 20 ms for 5 s, each timed from when it was due. The first and last second ")
-				.append("also hold the server's work on the 300 handshakes themselves; the last column leaves them out.\n\n");
-			md.append("| server | GETs | GET p50 / p99 / max (ms) | GET p99 from 1 s to 4 s (ms) | upgrades answered 101 |\n");
-			md.append("| --- | --- | --- | --- | --- |\n");
-			for (int i = 0; i < this.pendingHandshakes.size(); i++) {
-				PendingHandshakes run = this.pendingHandshakes.get(i);
-				md.append(String.format("| %s | %d | %.1f / %.1f / %.1f | %.1f | %d of %d |%n",
-						this.pendingHandshakeNames.get(i), run.requests(), run.p50() / 1e6, run.p99() / 1e6,
-						run.max() / 1e6, run.p99Working() / 1e6, run.upgraded(), run.upgrades()));
-			}
-		}
-		return md.toString();
-	}
-
-	private Scale scale(String name) {
-		int index = this.scaleNames.indexOf(name);
-		Scale scale = (index >= 0) ? this.scales.get(index) : null;
-		return (scale != null && scale.handshakesPerSecond() >= 0) ? scale : null;
 	}
 
 	private static String ratio(long heapPerConnection, Scale raw) {
