@@ -105,6 +105,7 @@ public final class BenchmarkRunner {
 						plainResult.messagesPerSecond(), meteredResult.messagesPerSecond());
 			}
 		}
+		results.recordingCost(RecordingCost.nanosPerEchoedMessage());
 	}
 
 	private static EchoLoad.Window medianByCpu(List<EchoLoad.Window> rounds) {
