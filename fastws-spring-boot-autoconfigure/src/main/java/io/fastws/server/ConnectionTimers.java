@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The one daemon thread that times every connection's idle timeout and heartbeat; it ends once nothing is
- * scheduled, and what runs on it must not block.
+ * The one daemon thread that times every connection's idle timeout, heartbeat and send deadline; it ends
+ * once nothing is scheduled, and what runs on it must not block.
  */
 final class ConnectionTimers {
 

@@ -3,6 +3,7 @@ package io.fastws.server;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +25,12 @@ import org.jspecify.annotations.Nullable;
  * <p>A thread that sends and waits writes the queue itself when no one else is writing it; a message
  * queued without waiting is written by a writer thread, so that a broadcaster never waits on a slow
  * client. A client that falls behind by more than the buffer limit is closed with
- * {@link CloseCodes#WS_1013_TRY_AGAIN_LATER}; a write that takes longer than the send time limit closes it
- * with {@link CloseCodes#WS_1008_POLICY_VIOLATION}. Either way every message still queued fails, and so
- * does every later one, with a {@link WebSocketDisconnect} of that code as its cause, so that senders learn
- * the client is gone and why.
+ * {@link CloseCodes#WS_1013_TRY_AGAIN_LATER}; a write that takes longer than the send time limit, as its
+ * {@link SendDeadline} notices, closes it with {@link CloseCodes#WS_1008_POLICY_VIOLATION}. Either way every
+ * message still queued fails, and so does every later one, with a {@link WebSocketDisconnect} of that code as
+ * its cause, so that senders learn the client is gone and why. The message being written is not cut short:
+ * the close frame follows it, and a thread writing it waits until the client has taken it or the
+ * connection is dropped.
  */
 final class Outbox {
 
@@ -40,6 +43,8 @@ final class Outbox {
 	private final long bufferLimit;
 
 	private final Executor writer;
+
+	private final SendDeadline deadline;
 
 	private final Object lock = new Object();
 
@@ -59,12 +64,13 @@ final class Outbox {
 
 	private volatile boolean cutOff;
 
-	Outbox(ContainerSession session, long bufferLimit, Executor writer,
+	Outbox(ContainerSession session, long bufferLimit, Duration sendTimeLimit, Executor writer,
 			WebSocketMessageMetrics.RouteRecorder recorder) {
 		this.session = session;
 		this.bufferLimit = bufferLimit;
 		this.writer = writer;
 		this.recorder = recorder;
+		this.deadline = new SendDeadline(sendTimeLimit, this::sendTimeLimitExceeded);
 	}
 
 	/**
@@ -115,13 +121,24 @@ final class Outbox {
 	 * @param reason the close reason
 	 */
 	void abandon(int closeCode, String reason) {
+		giveUp(closedWith(closeCode, reason, "The connection was closed: " + reason), closeCode, reason, false);
+	}
+
+	private void sendTimeLimitExceeded() {
+		giveUp(closedWith(CloseCodes.WS_1008_POLICY_VIOLATION, SEND_TIME_LIMIT_EXCEEDED,
+				"Sending to the client took longer than the send time limit"), CloseCodes.WS_1008_POLICY_VIOLATION,
+				SEND_TIME_LIMIT_EXCEEDED, true);
+	}
+
+	private void giveUp(IOException cause, int closeCode, String reason, boolean sendLimit) {
 		List<Entry> failed;
 		IOException failure;
 		synchronized (this.lock) {
 			if (this.failure != null) {
 				return;
 			}
-			failed = abort(closedWith(closeCode, reason, "The connection was closed: " + reason), closeCode, reason);
+			this.cutOff = sendLimit;
+			failed = abort(cause, closeCode, reason);
 			failure = this.failure;
 		}
 		failed.forEach((queued) -> queued.done().completeExceptionally(failure));
@@ -273,12 +290,24 @@ final class Outbox {
 
 	private void write(OutboundMessage message) throws IOException {
 		if (message instanceof OutboundMessage.SendText text) {
-			this.session.sendText(text.text());
+			this.deadline.writeStarted();
+			try {
+				this.session.sendText(text.text());
+			}
+			finally {
+				this.deadline.writeEnded();
+			}
 			this.written++;
 			this.recorder.sent(MessageType.TEXT, text.text().length());
 		}
 		else if (message instanceof OutboundMessage.SendBytes bytes) {
-			this.session.sendBinary(ByteBuffer.wrap(bytes.bytes()));
+			this.deadline.writeStarted();
+			try {
+				this.session.sendBinary(ByteBuffer.wrap(bytes.bytes()));
+			}
+			finally {
+				this.deadline.writeEnded();
+			}
 			this.written++;
 			this.recorder.sent(MessageType.BINARY, bytes.bytes().length);
 		}
@@ -308,7 +337,8 @@ final class Outbox {
 
 	/**
 	 * Record the outcome of one write: a failed write fails the outbox (closing the client with 1008 if it
-	 * took too long), a written close ends it; either way the messages still queued fail.
+	 * took too long), a written close ends it; either way the messages still queued fail. A write given up on
+	 * because the outbox failed meanwhile reports that failure.
 	 * @return the failure to report for this write, or {@code null} if it succeeded
 	 */
 	private IOException settle(OutboundMessage message, Exception error) {
@@ -316,7 +346,10 @@ final class Outbox {
 		IOException failure = null;
 		IOException reason;
 		synchronized (this.lock) {
-			if (error != null) {
+			if (error != null && this.failure != null) {
+				failure = this.failure;
+			}
+			else if (error != null) {
 				failure = isTimeout(error)
 						? closedWith(CloseCodes.WS_1008_POLICY_VIOLATION, SEND_TIME_LIMIT_EXCEEDED,
 								"Sending to the client took longer than the send time limit")
@@ -324,11 +357,9 @@ final class Outbox {
 				if (failure.getCause() != error) {
 					failure.addSuppressed(error);
 				}
-				if (this.failure == null) {
-					this.cutOff = isTimeout(error);
-					failed = abort(failure, isTimeout(error) ? CloseCodes.WS_1008_POLICY_VIOLATION : 0,
-							SEND_TIME_LIMIT_EXCEEDED);
-				}
+				this.cutOff |= isTimeout(error);
+				failed = abort(failure, isTimeout(error) ? CloseCodes.WS_1008_POLICY_VIOLATION : 0,
+						SEND_TIME_LIMIT_EXCEEDED);
 			}
 			else if (message instanceof OutboundMessage.Close && this.failure == null) {
 				this.failure = (this.closing != null) ? this.closing : new IOException("The connection was closed");

@@ -168,7 +168,8 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		this.opened = System.nanoTime();
 		this.observation = this.observer.connectionOpened(this.pending, session.getUri());
 		ContainerSession containerSession = this.container.open(session, this.settings);
-		Outbox outbox = new Outbox(containerSession, this.settings.sendBufferLimit(), this.writer, this.recorder);
+		Outbox outbox = new Outbox(containerSession, this.settings.sendBufferLimit(), this.settings.sendTimeLimit(),
+				this.writer, this.recorder);
 		this.outbox = outbox;
 		FlowControl reading = new CountedSuspensions(containerSession, this.recorder);
 		Duration pingInterval = this.settings.pingInterval();

@@ -18,8 +18,15 @@ import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeSt
 
 /**
  * {@link WebSocketContainer} for Tomcat: upgrades through the standard Jakarta WebSocket API, writes with
- * the session's blocking remote under Tomcat's blocking send timeout, and pauses reading with
- * {@link WsSession#suspend()}.
+ * the session's blocking remote, and pauses reading with {@link WsSession#suspend()}.
+ *
+ * <p>fastws times its writes itself ({@link SendDeadline}): Tomcat's blocking send timeout cuts the frame short
+ * and closes the session with 1001 itself, so it is set to three times the send time limit, a backstop that
+ * is not reached. A close other than 1000, such as the 1008 of a write over the send time limit, waits
+ * behind the write in progress and may take one more send time limit
+ * ({@code ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT}, 50 ms by default), so that a client that reads again
+ * meanwhile gets the rest of that message and then the close frame; after that, Tomcat drops the connection
+ * and the writer still blocked is released ({@link TomcatWrites}).
  *
  * <p>Tomcat completes an upgrade requested in an asynchronous dispatch only if it would have kept the
  * connection alive for another request; otherwise it closes it after the 101 response. That is so when the
@@ -32,6 +39,8 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 	static final String WS_SESSION_CLASS = "org.apache.tomcat.websocket.WsSession";
 
 	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
+	private static final String ABNORMAL_CLOSE_SEND_TIMEOUT = "org.apache.tomcat.websocket.ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT";
 
 	private final RequestUpgradeStrategy upgradeStrategy = new StandardWebSocketUpgradeStrategy();
 
@@ -54,12 +63,15 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 		session.setTextMessageSizeLimit(settings.maxTextMessageSize());
 		session.setBinaryMessageSizeLimit(settings.maxBinaryMessageSize());
 		WsSession wsSession = (WsSession) ((NativeWebSocketSession) session).getNativeSession(Session.class);
-		wsSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, settings.sendTimeLimit().toMillis());
+		long sendTimeLimit = settings.sendTimeLimit().toMillis();
+		wsSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, 3 * sendTimeLimit);
+		wsSession.getUserProperties().put(ABNORMAL_CLOSE_SEND_TIMEOUT, sendTimeLimit);
 		return new TomcatSession(session, wsSession);
 	}
 
 	/**
-	 * One Tomcat session: frames go straight to its blocking remote, the close through Spring's session.
+	 * One Tomcat session: frames go straight to its blocking remote, the close through Spring's session, and a
+	 * close that has ended the connection releases the writers still blocked.
 	 */
 	private static final class TomcatSession implements ContainerSession {
 
@@ -69,30 +81,33 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 
 		private final RemoteEndpoint.Basic remote;
 
+		private final TomcatWrites writes;
+
 		TomcatSession(WebSocketSession session, WsSession wsSession) {
 			this.session = session;
 			this.wsSession = wsSession;
 			this.remote = wsSession.getBasicRemote();
+			this.writes = new TomcatWrites(wsSession);
 		}
 
 		@Override
 		public void sendText(String text) throws IOException {
-			this.remote.sendText(text);
+			this.writes.write(() -> this.remote.sendText(text));
 		}
 
 		@Override
 		public void sendBinary(ByteBuffer payload) throws IOException {
-			this.remote.sendBinary(payload);
+			this.writes.write(() -> this.remote.sendBinary(payload));
 		}
 
 		@Override
 		public void sendPing() throws IOException {
-			this.remote.sendPing(ByteBuffer.allocate(0));
+			this.writes.write(() -> this.remote.sendPing(ByteBuffer.allocate(0)));
 		}
 
 		@Override
 		public void close(int code, String reason) throws IOException {
-			this.session.close(new CloseStatus(code, reason));
+			this.writes.close(() -> this.session.close(new CloseStatus(code, reason)));
 		}
 
 		@Override

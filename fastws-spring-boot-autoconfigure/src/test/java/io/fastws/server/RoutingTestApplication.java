@@ -1,15 +1,22 @@
 package io.fastws.server;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.fastws.FastWsTestApplication;
 import io.fastws.WebSocket;
 import io.fastws.WebSocketDisconnect;
 import io.fastws.WebSocketException;
+import io.fastws.WebSocketNotConnectedException;
 import io.fastws.annotation.WebSocketController;
 import io.fastws.annotation.WebSocketMapping;
 
@@ -60,6 +67,8 @@ class RoutingTestApplication {
 
 	@WebSocketController
 	static class OutcomesController {
+
+		static final String SLOW_CLIENT_MESSAGE = "x".repeat(1000);
 
 		private final HandlerEvents handlerEvents;
 
@@ -218,25 +227,79 @@ class RoutingTestApplication {
 			webSocket.receiveText();
 		}
 
-		@WebSocketMapping("/flood")
-		void flood(WebSocket webSocket) {
+		/**
+		 * Send to a client that reads nothing, waiting for each message to be written, until a send fails. A
+		 * second sender queues behind the first, so that the handler learns as soon as the server gives up on
+		 * the client: the write in progress waits for the client to read again, but what is queued fails, and
+		 * then every later send.
+		 */
+		@WebSocketMapping("/send-and-wait")
+		void sendAndWait(WebSocket webSocket) {
 			webSocket.accept();
-			boolean wait = "true".equals(webSocket.queryParams().getFirst("wait"));
+			webSocket.whenClosed().thenRun(() -> this.handlerEvents.events.add("closed"));
 			webSocket.receiveText();
-			String message = "x".repeat(1000);
-			try {
-				for (int i = 0; i < 1_000_000; i++) {
-					if (wait) {
-						webSocket.sendText(message);
-					}
-					else if (webSocket.sendTextAsync(message).isCompletedExceptionally()) {
-						break;
+			Thread queued = new Thread(() -> {
+				try {
+					while (true) {
+						webSocket.sendTextAsync(SLOW_CLIENT_MESSAGE).join();
 					}
 				}
-				this.handlerEvents.events.add("flood stopped");
+				catch (CompletionException ex) {
+					WebSocketDisconnect disconnect = (WebSocketDisconnect) ex.getCause();
+					this.handlerEvents.events.add("gave up: " + disconnect.getCode() + " " + disconnect.getReason());
+				}
+			});
+			queued.start();
+			try {
+				while (true) {
+					webSocket.sendText(SLOW_CLIENT_MESSAGE);
+				}
 			}
 			catch (WebSocketDisconnect ex) {
-				this.handlerEvents.events.add("flood stopped");
+				this.handlerEvents.events.add("send failed: " + ex.getCode() + " " + ex.getReason());
+			}
+			catch (WebSocketNotConnectedException ex) {
+				this.handlerEvents.events.add("send refused");
+			}
+		}
+
+		/**
+		 * Send to a client that reads nothing without waiting: once a message has stayed unwritten for half
+		 * the send time limit of {@link WebSocketLimitsTests}, the client's buffers are full and that message
+		 * is stuck on its way; then queue messages until the server gives up on the client.
+		 */
+		@WebSocketMapping("/send-without-waiting")
+		void sendWithoutWaiting(WebSocket webSocket) {
+			webSocket.accept();
+			webSocket.whenClosed().thenRun(() -> this.handlerEvents.events.add("closed"));
+			webSocket.receiveText();
+			CompletableFuture<Void> sent = webSocket.sendTextAsync(SLOW_CLIENT_MESSAGE);
+			while (isWrittenWithin(sent, Duration.ofMillis(500))) {
+				sent = webSocket.sendTextAsync(SLOW_CLIENT_MESSAGE);
+			}
+			while (!sent.isCompletedExceptionally()) {
+				sent = webSocket.sendTextAsync(SLOW_CLIENT_MESSAGE);
+			}
+			try {
+				sent.join();
+			}
+			catch (CompletionException ex) {
+				WebSocketDisconnect disconnect = (WebSocketDisconnect) ex.getCause();
+				this.handlerEvents.events.add("gave up: " + disconnect.getCode() + " " + disconnect.getReason());
+			}
+		}
+
+		private static boolean isWrittenWithin(CompletableFuture<Void> sent, Duration time) {
+			try {
+				sent.get(time.toMillis(), TimeUnit.MILLISECONDS);
+				return true;
+			}
+			catch (TimeoutException | ExecutionException ex) {
+				return false;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
 			}
 		}
 

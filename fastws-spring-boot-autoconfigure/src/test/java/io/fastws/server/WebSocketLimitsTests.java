@@ -3,7 +3,9 @@ package io.fastws.server;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import io.fastws.WebSocketDisconnect;
 import io.fastws.server.RoutingTestApplication.HandlerEvents;
+import io.fastws.server.RoutingTestApplication.OutcomesController;
 import io.fastws.test.HandshakeRejectedException;
 import io.fastws.test.WebSocketTestClient;
 import io.fastws.test.WebSocketTestSession;
@@ -83,24 +85,85 @@ class WebSocketLimitsTests {
 	}
 
 	@Test
-	void clientThatStopsReadingIsClosedOnceAWriteTakesLongerThanTheSendTimeLimit() {
-		assertSlowClientIsCutOff("/flood?wait=true", 1008);
+	void clientThatStopsReadingGetsTheCloseFrame1008AfterTheMessageOnItsWayOnceAWriteTakesLongerThanTheSendTimeLimit() {
+		assertSlowClientGetsTheCloseFrameLast("/send-and-wait", 1008, "Send time limit exceeded");
+		assertHandlersSenderStops();
 	}
 
 	@Test
-	void clientThatFallsFurtherBehindThanTheSendBufferLimitIsClosed() {
-		assertSlowClientIsCutOff("/flood?wait=false", 1013);
+	void clientThatReadsNothingAfterTheServerGaveUpIsDroppedAndTheHandlerWaitingForItsMessageGets1008() {
+		try (WebSocketTestSession session = this.client.withReceiveTimeout(Duration.ofSeconds(15))
+			.connect("/send-and-wait")) {
+			session.pauseReading();
+			session.sendText("go");
+			await("the server giving up on the client").atMost(Duration.ofSeconds(20))
+				.pollInterval(Duration.ofMillis(10))
+				.until(() -> this.handlerEvents.events.contains("gave up: 1008 Send time limit exceeded"));
+			await("the connection dropped, one more send time limit on").atMost(Duration.ofSeconds(10))
+				.until(() -> this.handlerEvents.events.contains("closed"));
+			assertHandlersSenderStops();
+			session.resumeReading();
+			int received = 0;
+			try {
+				while (true) {
+					assertThat(session.receiveText()).isEqualTo(OutcomesController.SLOW_CLIENT_MESSAGE);
+					received++;
+				}
+			}
+			catch (WebSocketDisconnect ex) {
+				assertThat(ex.getCode()).isEqualTo(1006);
+			}
+			assertThat(received).isPositive();
+		}
 	}
 
-	private void assertSlowClientIsCutOff(String path, int closeCode) {
-		WebSocketTestSession session = this.client.withReceiveTimeout(Duration.ofSeconds(15)).connect(path);
-		session.pauseReading();
-		session.sendText("go");
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(this.handlerEvents.events).contains("flood stopped"));
-		session.resumeReading();
-		assertThat(session.awaitClose().code()).isIn(closeCode, 1006);
-		session.abort();
+	@Test
+	void clientThatFallsFurtherBehindThanTheSendBufferLimitGetsTheCloseFrame1013AfterTheMessageOnItsWay() {
+		assertSlowClientGetsTheCloseFrameLast("/send-without-waiting", 1013, "Send buffer limit exceeded");
+	}
+
+	/**
+	 * The handler's send that waited for the client fails with the code, or returns once its message is
+	 * written (the handler's thread may have been writing a message the other sender queued) and the next
+	 * send is refused; either way the handler's sender stops.
+	 */
+	private void assertHandlersSenderStops() {
+		await("the handler's sender stopping").atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.handlerEvents.events).containsAnyOf("send refused",
+					"send failed: 1008 Send time limit exceeded"));
+	}
+
+	/**
+	 * Let the server send to a client that reads nothing until its handler learns that the server has given up
+	 * on the client, with a write stuck behind full buffers, and a while longer, during which the connection
+	 * stays open; then read everything: every message that got through is whole, and the close frame comes
+	 * last, with the code and reason the handler saw.
+	 */
+	private void assertSlowClientGetsTheCloseFrameLast(String path, int closeCode, String reason) {
+		try (WebSocketTestSession session = this.client.withReceiveTimeout(Duration.ofSeconds(15)).connect(path)) {
+			session.pauseReading();
+			session.sendText("go");
+			await("the server giving up on the client").atMost(Duration.ofSeconds(20))
+				.pollInterval(Duration.ofMillis(10))
+				.until(() -> this.handlerEvents.events.stream().anyMatch((event) -> event.startsWith("gave up")));
+			assertThat(this.handlerEvents.events).contains("gave up: " + closeCode + " " + reason);
+			await("the close frame waiting behind the message on its way").during(Duration.ofMillis(300))
+				.atMost(Duration.ofSeconds(2))
+				.until(() -> !this.handlerEvents.events.contains("closed"));
+			session.resumeReading();
+			int received = 0;
+			try {
+				while (true) {
+					assertThat(session.receiveText()).isEqualTo(OutcomesController.SLOW_CLIENT_MESSAGE);
+					received++;
+				}
+			}
+			catch (WebSocketDisconnect ex) {
+				assertThat(ex.getCode()).isEqualTo(closeCode);
+				assertThat(ex.getReason()).isEqualTo(reason);
+			}
+			assertThat(received).isPositive();
+		}
 	}
 
 	@Test
