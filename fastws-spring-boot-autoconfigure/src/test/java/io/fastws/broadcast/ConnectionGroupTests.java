@@ -2,9 +2,12 @@ package io.fastws.broadcast;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-import io.fastws.test.CloseFrame;
+import io.fastws.WebSocket;
+import io.fastws.WebSocketDisconnect;
 import io.fastws.test.WebSocketTestClient;
 import io.fastws.test.WebSocketTestSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,12 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests over a real port for {@link ConnectionGroup}: every member receives every message, and a slow or
- * departed member never holds up the others.
+ * Tests over a real port for {@link ConnectionGroup}: every member receives every message, a departed member
+ * is removed, and a member that stops reading is closed with 1008 once a write to it outlasts
+ * {@code fastws.send-time-limit}, while the others receive everything. The sender's side has tests of its
+ * own, {@link ConnectionGroupSenderTests}.
  */
 @SpringBootTest(classes = BroadcastTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "fastws.send-buffer-limit=64MB", "fastws.send-time-limit=1s" })
 class ConnectionGroupTests {
+
+	static final String PADDING = "x".repeat(1000);
 
 	@LocalServerPort
 	private int port;
@@ -63,26 +70,72 @@ class ConnectionGroupTests {
 	}
 
 	@Test
-	void aMemberThatStopsReadingIsCutOffWhileEveryOtherMemberReceivesEveryMessage() {
+	void aMemberThatStopsReadingGetsTheCloseFrame1008AfterWhatWasOnItsWayWhileEveryOtherMemberReceivesEveryMessage() {
 		List<WebSocketTestSession> readers = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			readers.add(join("busy"));
 		}
+		ConnectionGroup group = this.groups.group("busy");
+		Set<WebSocket> fastMembers = Set.copyOf(group.getMembers());
 		WebSocketTestSession slow = join("busy");
-		slow.pauseReading();
-		int messages = 10_000;
-		readers.get(0).sendText("burst " + messages);
-		for (WebSocketTestSession reader : readers) {
-			for (int i = 0; i < messages; i++) {
-				assertThat(reader.receiveText()).startsWith(i + ":");
+		try {
+			WebSocket slowMember = newMember(group, fastMembers);
+			slow.pauseReading();
+			int messages = 10_000;
+			readers.get(0).sendText("burst " + messages);
+			awaitCutOffWhileItsCloseFrameWaits(group, slowMember);
+			slow.resumeReading();
+			assertEveryMessageInOrderThenTheCloseFrame(slow, 1008, "Send time limit exceeded");
+			for (WebSocketTestSession reader : readers) {
+				for (int i = 0; i < messages; i++) {
+					assertThat(reader.receiveText()).startsWith(i + ":");
+				}
 			}
 		}
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.groups.group("busy").size() == 3);
-		slow.resumeReading();
-		CloseFrame close = slow.awaitClose();
-		assertThat(close.code()).isIn(1013, 1008, 1006);
-		readers.forEach(WebSocketTestSession::close);
-		slow.abort();
+		finally {
+			readers.forEach(WebSocketTestSession::close);
+			slow.abort();
+		}
+	}
+
+	static WebSocket newMember(ConnectionGroup group, Set<WebSocket> before) {
+		Set<WebSocket> added = new HashSet<>(group.getMembers());
+		added.removeAll(before);
+		assertThat(added).hasSize(1);
+		return added.iterator().next();
+	}
+
+	/**
+	 * Wait until a member that reads nothing is out of the group, then a while longer, during which its
+	 * connection stays open: its close frame waits behind the message on its way.
+	 */
+	static void awaitCutOffWhileItsCloseFrameWaits(ConnectionGroup group, WebSocket member) {
+		await("the member cut off").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> !group.getMembers().contains(member));
+		await("the member's close frame waiting behind the message on its way").during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> !member.whenClosed().isDone());
+	}
+
+	/**
+	 * Read what a member cut off got: the messages of the burst from the first, each whole and in order, and
+	 * then the close frame, with the given code and reason.
+	 */
+	static void assertEveryMessageInOrderThenTheCloseFrame(WebSocketTestSession member, int closeCode,
+			String reason) {
+		int received = 0;
+		try {
+			while (true) {
+				assertThat(member.receiveText()).isEqualTo(received + ":" + PADDING);
+				received++;
+			}
+		}
+		catch (WebSocketDisconnect ex) {
+			assertThat(ex.getCode()).isEqualTo(closeCode);
+			assertThat(ex.getReason()).isEqualTo(reason);
+		}
+		assertThat(received).isPositive();
 	}
 
 }
