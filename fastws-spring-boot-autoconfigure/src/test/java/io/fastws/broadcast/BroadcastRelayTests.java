@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * once a write to it outlasts {@code fastws.send-time-limit}, as in any group.
  */
 @SpringBootTest(classes = BroadcastTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "fastws.send-buffer-limit=64MB", "fastws.send-time-limit=1s",
+		properties = { "fastws.send-buffer-limit=64MB", "fastws.send-time-limit=3s",
 				"fastws.broadcast.subscriber-queue-size=20000" })
 class BroadcastRelayTests {
 

@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * own, {@link ConnectionGroupSenderTests}.
  */
 @SpringBootTest(classes = BroadcastTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "fastws.send-buffer-limit=64MB", "fastws.send-time-limit=1s" })
+		properties = { "fastws.send-buffer-limit=64MB", "fastws.send-time-limit=3s" })
 class ConnectionGroupTests {
 
 	static final String PADDING = "x".repeat(1000);

@@ -264,9 +264,9 @@ class RoutingTestApplication {
 		}
 
 		/**
-		 * Send to a client that reads nothing without waiting: once a message has stayed unwritten for half
-		 * the send time limit of {@link WebSocketLimitsTests}, the client's buffers are full and that message
-		 * is stuck on its way; then queue messages until the server gives up on the client.
+		 * Send to a client that reads nothing without waiting: once a message has stayed unwritten for 500 ms,
+		 * well within the send time limit of {@link WebSocketLimitsTests}, the client's buffers are full and
+		 * that message is stuck on its way; then queue messages until the server gives up on the client.
 		 */
 		@WebSocketMapping("/send-without-waiting")
 		void sendWithoutWaiting(WebSocket webSocket) {

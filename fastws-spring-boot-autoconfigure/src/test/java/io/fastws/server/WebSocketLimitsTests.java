@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = RoutingTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "fastws.max-text-message-size=1KB", "fastws.max-binary-message-size=2KB",
 				"fastws.max-queued-messages=8", "fastws.allowed-origins=https://allowed.example",
-				"fastws.send-time-limit=1s", "fastws.send-buffer-limit=64KB" })
+				"fastws.send-time-limit=3s", "fastws.send-buffer-limit=64KB" })
 class WebSocketLimitsTests {
 
 	@LocalServerPort
