@@ -110,12 +110,14 @@ public class FastWsProperties {
 
 	/**
 	 * How long one message may take to reach a client; a client that does not read for that long is closed
-	 * with 1008 (or, if a close frame cannot get through either, dropped).
+	 * with 1008, its close frame following the message on its way, and dropped if it reads nothing for as
+	 * long again.
 	 */
 	private Duration sendTimeLimit = Duration.ofSeconds(10);
 
 	/**
-	 * How much output may wait for a slow client; a client that falls further behind is closed with 1013.
+	 * How much output may wait for a slow client; a client that falls further behind is closed with 1013, its
+	 * close frame following the message on its way.
 	 */
 	private DataSize sendBufferLimit = DataSize.ofMegabytes(1);
 
