@@ -9,6 +9,8 @@ import io.fastws.server.RoutingTestApplication.OutcomesController;
 import io.fastws.test.HandshakeRejectedException;
 import io.fastws.test.WebSocketTestClient;
 import io.fastws.test.WebSocketTestSession;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,9 @@ class WebSocketLimitsTests {
 
 	@Autowired
 	private HandlerEvents handlerEvents;
+
+	@Autowired
+	private MeterRegistry meterRegistry;
 
 	private WebSocketTestClient client;
 
@@ -140,6 +145,7 @@ class WebSocketLimitsTests {
 	 * last, with the code and reason the handler saw.
 	 */
 	private void assertSlowClientGetsTheCloseFrameLast(String path, int closeCode, String reason) {
+		long slowClients = slowClients(path, closeCode);
 		try (WebSocketTestSession session = this.client.withReceiveTimeout(Duration.ofSeconds(15)).connect(path)) {
 			session.pauseReading();
 			session.sendText("go");
@@ -164,6 +170,15 @@ class WebSocketLimitsTests {
 			}
 			assertThat(received).isPositive();
 		}
+		await("the connection timed as a slow client").atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(slowClients(path, closeCode)).isEqualTo(slowClients + 1));
+	}
+
+	private long slowClients(String route, int closeCode) {
+		Timer ended = this.meterRegistry.find("fastws.connections")
+			.tags("route", route, "close.code", String.valueOf(closeCode), "outcome", "slow_client")
+			.timer();
+		return (ended != null) ? ended.count() : 0;
 	}
 
 	@Test
