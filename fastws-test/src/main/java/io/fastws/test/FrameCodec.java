@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 /**
  * Reads and writes RFC 6455 frames, client side: written frames are masked, read frames are not.
@@ -73,31 +74,43 @@ final class FrameCodec {
 		return new Frame((first & 0x80) != 0, first & 0x0F, payload);
 	}
 
-	synchronized void write(int opcode, byte[] payload) throws IOException {
-		ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
-		frame.write(0x80 | opcode);
+	void write(int opcode, byte[] payload) throws IOException {
+		write(opcode, payload, true);
+	}
+
+	/**
+	 * Write one masked frame.
+	 * @param opcode the opcode, {@link #CONTINUATION} for a later fragment of a message
+	 * @param payload the payload
+	 * @param fin whether the frame ends its message
+	 * @throws IOException if the connection is gone
+	 */
+	synchronized void write(int opcode, byte[] payload, boolean fin) throws IOException {
+		ByteArrayOutputStream header = new ByteArrayOutputStream(14);
+		header.write((fin ? 0x80 : 0) | opcode);
 		if (payload.length < 126) {
-			frame.write(0x80 | payload.length);
+			header.write(0x80 | payload.length);
 		}
 		else if (payload.length <= 0xFFFF) {
-			frame.write(0x80 | 126);
-			frame.write(payload.length >>> 8);
-			frame.write(payload.length);
+			header.write(0x80 | 126);
+			header.write(payload.length >>> 8);
+			header.write(payload.length);
 		}
 		else {
-			frame.write(0x80 | 127);
+			header.write(0x80 | 127);
 			long length = payload.length;
 			for (int shift = 56; shift >= 0; shift -= 8) {
-				frame.write((int) (length >>> shift));
+				header.write((int) (length >>> shift));
 			}
 		}
 		byte[] mask = new byte[4];
 		random.nextBytes(mask);
-		frame.write(mask);
-		for (int i = 0; i < payload.length; i++) {
-			frame.write(payload[i] ^ mask[i % 4]);
+		header.write(mask);
+		byte[] frame = Arrays.copyOf(header.toByteArray(), header.size() + payload.length);
+		for (int i = 0, offset = header.size(); i < payload.length; i++) {
+			frame[offset + i] = (byte) (payload[i] ^ mask[i & 3]);
 		}
-		this.output.write(frame.toByteArray());
+		this.output.write(frame);
 		this.output.flush();
 	}
 

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,10 @@ public final class WebSocketTestSession implements AutoCloseable {
 	private final Object readingLock = new Object();
 
 	private boolean readingPaused;
+
+	private final Object fragmentLock = new Object();
+
+	private int fragmentedOpcode = -1;
 
 	WebSocketTestSession(Socket socket, InputStream input, HttpHeaders responseHeaders, Duration receiveTimeout,
 			JsonMapper jsonMapper) throws IOException {
@@ -119,6 +124,82 @@ public final class WebSocketTestSession implements AutoCloseable {
 	public void sendJson(Object value, JsonMode mode) {
 		byte[] json = this.jsonMapper.writeValueAsBytes(value);
 		write((mode == JsonMode.BINARY) ? FrameCodec.BINARY : FrameCodec.TEXT, json);
+	}
+
+	/**
+	 * Send a text message in fragments: its UTF-8 bytes cut into frames of {@code fragmentSize} bytes, the
+	 * last one shorter if need be, so that a character may be split between two frames, as the protocol
+	 * allows.
+	 * @param text the text
+	 * @param fragmentSize the payload size of each frame, at least 1
+	 */
+	public void sendFragmented(String text, int fragmentSize) {
+		sendFragmented(FrameCodec.TEXT, text.getBytes(StandardCharsets.UTF_8), fragmentSize);
+	}
+
+	/**
+	 * Send a binary message in fragments: frames of {@code fragmentSize} bytes, the last one shorter if need
+	 * be.
+	 * @param bytes the payload
+	 * @param fragmentSize the payload size of each frame, at least 1
+	 */
+	public void sendFragmented(byte[] bytes, int fragmentSize) {
+		sendFragmented(FrameCodec.BINARY, bytes, fragmentSize);
+	}
+
+	/**
+	 * Send one fragment of a text message: the first call begins the message, later ones continue it, and
+	 * the one with {@code last} ends it. The bytes go out as given, so a fragment may end inside a
+	 * character, and bytes that are not UTF-8 reach the server as they are.
+	 * @param utf8 the fragment's payload
+	 * @param last whether the fragment ends the message
+	 * @throws IllegalStateException if a binary message is being sent in fragments
+	 */
+	public void sendTextFragment(byte[] utf8, boolean last) {
+		sendFragment(FrameCodec.TEXT, utf8, last);
+	}
+
+	/**
+	 * Send one fragment of a binary message: the first call begins the message, later ones continue it, and
+	 * the one with {@code last} ends it.
+	 * @param bytes the fragment's payload
+	 * @param last whether the fragment ends the message
+	 * @throws IllegalStateException if a text message is being sent in fragments
+	 */
+	public void sendBytesFragment(byte[] bytes, boolean last) {
+		sendFragment(FrameCodec.BINARY, bytes, last);
+	}
+
+	private void sendFragmented(int opcode, byte[] payload, int fragmentSize) {
+		if (fragmentSize < 1) {
+			throw new IllegalArgumentException("The fragment size must be at least 1, not " + fragmentSize);
+		}
+		synchronized (this.fragmentLock) {
+			int offset = 0;
+			do {
+				int end = (int) Math.min(payload.length, (long) offset + fragmentSize);
+				sendFragment(opcode, Arrays.copyOfRange(payload, offset, end), end == payload.length);
+				offset = end;
+			}
+			while (offset < payload.length);
+		}
+	}
+
+	private void sendFragment(int opcode, byte[] payload, boolean last) {
+		synchronized (this.fragmentLock) {
+			if (this.fragmentedOpcode != -1 && this.fragmentedOpcode != opcode) {
+				throw new IllegalStateException("A " + ((this.fragmentedOpcode == FrameCodec.TEXT) ? "text" : "binary")
+						+ " message is being sent in fragments");
+			}
+			int frameOpcode = (this.fragmentedOpcode == -1) ? opcode : FrameCodec.CONTINUATION;
+			this.fragmentedOpcode = last ? -1 : opcode;
+			try {
+				this.codec.write(frameOpcode, payload, last);
+			}
+			catch (IOException ex) {
+				throw new WebSocketDisconnect(CloseCodes.WS_1006_ABNORMAL_CLOSURE, "");
+			}
+		}
 	}
 
 	private void write(int opcode, byte[] payload) {

@@ -16,7 +16,8 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
  * A plain Spring WebSocket server for the client's tests: {@code /script} answers as each message asks
- * ({@link ScriptedWebSocketHandler}), {@code /denied} refuses every handshake with 403 and a body.
+ * ({@link ScriptedWebSocketHandler}), {@code /denied} refuses every handshake with 403 and a body, and
+ * {@code /fragments} answers each message with the number of frames it came in ({@link FragmentCountingHandler}).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -27,6 +28,7 @@ class ScriptedServerApplication implements WebSocketConfigurer {
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
 		registry.addHandler(new ScriptedWebSocketHandler(), "/script");
 		registry.addHandler(new ScriptedWebSocketHandler(), "/denied").addInterceptors(new DenyingInterceptor());
+		registry.addHandler(new FragmentCountingHandler(), "/fragments");
 	}
 
 	/**

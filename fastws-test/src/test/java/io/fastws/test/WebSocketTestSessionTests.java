@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link WebSocketTestSession} against a plain Spring WebSocket server that sends what each test
@@ -172,6 +173,44 @@ class WebSocketTestSessionTests {
 			session.sendText("text:last words");
 			session.sendText("close:1000:done");
 			assertThat(session.awaitClose()).isEqualTo(new CloseFrame(1000, "done"));
+		}
+	}
+
+	@Test
+	void sendFragmentedCutsATextMessageIntoFramesOfTheGivenNumberOfBytesEvenInsideACharacter() {
+		try (WebSocketTestSession session = this.client.connect("/fragments")) {
+			// 17 bytes of UTF-8: frames of 4 bytes cut 'ö' and '€'
+			session.sendFragmented("héllo wörld €", 4);
+			assertThat(session.receiveText()).isEqualTo("5 frames: héllo wörld €");
+			session.sendFragmented("", 4);
+			assertThat(session.receiveText()).isEqualTo("1 frames: ");
+		}
+	}
+
+	@Test
+	void sendFragmentedCutsABinaryMessageIntoFramesOfTheGivenSize() {
+		byte[] payload = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+		try (WebSocketTestSession session = this.client.connect("/fragments")) {
+			session.sendFragmented(payload, 3);
+			assertThat(session.receiveText()).isEqualTo("4 frames of 10 bytes");
+			assertThat(session.receiveBytes()).isEqualTo(payload);
+		}
+	}
+
+	@Test
+	void sendTextFragmentSendsOneFrameAtATimeAndNoBinaryFragmentCanCutIn() {
+		try (WebSocketTestSession session = this.client.connect("/fragments")) {
+			session.sendTextFragment("ab".getBytes(StandardCharsets.UTF_8), false);
+			assertThatIllegalStateException()
+				.isThrownBy(() -> session.sendBytesFragment(new byte[1], true))
+				.withMessage("A text message is being sent in fragments");
+			session.sendTextFragment("cd".getBytes(StandardCharsets.UTF_8), false);
+			session.sendTextFragment("e".getBytes(StandardCharsets.UTF_8), true);
+			assertThat(session.receiveText()).isEqualTo("3 frames: abcde");
+			session.sendBytesFragment(new byte[] { 1 }, false);
+			session.sendBytesFragment(new byte[] { 2 }, true);
+			assertThat(session.receiveText()).isEqualTo("2 frames of 2 bytes");
+			assertThat(session.receiveBytes()).containsExactly(1, 2);
 		}
 	}
 
