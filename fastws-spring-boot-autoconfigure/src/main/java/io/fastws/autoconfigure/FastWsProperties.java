@@ -66,16 +66,16 @@ public class FastWsProperties {
 	private Duration pingTimeout = Duration.ofSeconds(20);
 
 	/**
-	 * Largest text message accepted; a larger one closes the connection with 1009. Each connection holds a
-	 * buffer of twice this size.
+	 * Largest text message accepted, counted in bytes of UTF-8; a larger one closes the connection with
+	 * 1009 as soon as it crosses the limit. A message takes memory as it arrives, not this much up front.
 	 */
-	private DataSize maxTextMessageSize = DataSize.ofKilobytes(8);
+	private DataSize maxTextMessageSize = DataSize.ofMegabytes(1);
 
 	/**
-	 * Largest binary message accepted; a larger one closes the connection with 1009. Each connection holds
-	 * a buffer of this size.
+	 * Largest binary message accepted; a larger one closes the connection with 1009 as soon as it crosses
+	 * the limit. A message takes memory as it arrives, not this much up front.
 	 */
-	private DataSize maxBinaryMessageSize = DataSize.ofKilobytes(8);
+	private DataSize maxBinaryMessageSize = DataSize.ofMegabytes(1);
 
 	/**
 	 * How long a connection may go without a message from its client before the server closes it with 1001;

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * The limits every WebSocket connection is held to.
  *
  * @param handshakeTimeout how long a handler has to accept or reject its connection
- * @param maxTextMessageSize the largest text message, in bytes, before the connection closes with 1009
+ * @param maxTextMessageSize the largest text message, in bytes of UTF-8, before the connection closes with 1009
  * @param maxBinaryMessageSize the largest binary message, in bytes, before the connection closes with 1009
  * @param idleTimeout how long a connection may stay silent before it is closed, or {@code null} for ever
  * @param maxQueuedMessages how many received messages may wait for the handler before reading from the
@@ -25,13 +25,13 @@ public record ConnectionSettings(Duration handshakeTimeout, int maxTextMessageSi
 		long sendBufferLimit, Duration pingInterval, Duration pingTimeout) {
 
 	/**
-	 * Return the defaults: a 10 second handshake, 8 KiB messages (Tomcat's own), no idle timeout, 64 queued
+	 * Return the defaults: a 10 second handshake, 1 MiB messages, no idle timeout, 64 queued
 	 * messages, no compression, 10 seconds or 1 MiB of pending output per client, and a ping every 20
 	 * seconds that must be answered within 20 seconds, as uvicorn.
 	 * @return the default settings
 	 */
 	public static ConnectionSettings defaults() {
-		return new ConnectionSettings(Duration.ofSeconds(10), 8 * 1024, 8 * 1024, null, 64, false,
+		return new ConnectionSettings(Duration.ofSeconds(10), 1024 * 1024, 1024 * 1024, null, 64, false,
 				Duration.ofSeconds(10), 1024 * 1024, Duration.ofSeconds(20), Duration.ofSeconds(20));
 	}
 

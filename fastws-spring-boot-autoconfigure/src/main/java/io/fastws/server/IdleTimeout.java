@@ -3,9 +3,9 @@ package io.fastws.server;
 import java.time.Duration;
 
 /**
- * Closes a connection once no text or binary message has come from its client for the idle timeout. As a
- * {@link ConnectionTimer}, it never counts the time reading is suspended because the handler is behind: a
- * client held back is not idle, and the timeout starts again when reading resumes.
+ * Closes a connection once no text or binary message, not even a part of one, has come from its client for
+ * the idle timeout. As a {@link ConnectionTimer}, it never counts the time reading is suspended because the
+ * handler is behind: a client held back is not idle, and the timeout starts again when reading resumes.
  *
  * <p>Each connection has at most one check scheduled, at the earliest moment it could be idle.
  */
@@ -15,7 +15,7 @@ final class IdleTimeout extends ConnectionTimer {
 
 	private final Runnable onIdle;
 
-	private volatile long lastMessage;
+	private volatile long lastData;
 
 	/**
 	 * Create the idle timeout of one connection.
@@ -33,30 +33,30 @@ final class IdleTimeout extends ConnectionTimer {
 	 * Start timing, as the connection opens.
 	 */
 	void start() {
-		this.lastMessage = System.nanoTime();
+		this.lastData = System.nanoTime();
 		schedule(this.timeout);
 	}
 
 	/**
-	 * Note that a message has come from the client.
+	 * Note that a message, or a part of one, has come from the client.
 	 */
-	void messageReceived() {
-		this.lastMessage = System.nanoTime();
+	void dataReceived() {
+		this.lastData = System.nanoTime();
 	}
 
 	@Override
 	protected void restart() {
-		this.lastMessage = System.nanoTime();
+		this.lastData = System.nanoTime();
 	}
 
 	@Override
 	protected void check() {
-		// read whether reading is suspended first: once it has resumed, lastMessage is the time it resumed
+		// read whether reading is suspended first: once it has resumed, lastData is the time it resumed
 		if (isSuspended()) {
 			schedule(this.timeout);
 			return;
 		}
-		long idle = System.nanoTime() - this.lastMessage;
+		long idle = System.nanoTime() - this.lastData;
 		if (idle < this.timeout) {
 			schedule(this.timeout - idle);
 			return;

@@ -1,7 +1,6 @@
 package io.fastws.server;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -13,6 +12,7 @@ import io.fastws.CloseCodes;
 import io.fastws.InboundMessage;
 import io.fastws.OutboundMessage;
 import io.fastws.WebSocketTransport;
+import io.fastws.server.MessageAssembler.MessageTooBigException;
 import io.fastws.server.observation.WebSocketMessageMetrics;
 import io.fastws.server.observation.WebSocketMessageMetrics.MessageType;
 import io.micrometer.observation.Observation;
@@ -20,10 +20,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PongMessage;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -33,10 +31,11 @@ import org.springframework.web.socket.WebSocketSession;
  * {@link io.fastws.WebSocket}.
  *
  * <p>Before the upgrade, what the handler sends answers its {@link PendingConnection}; after it, container
- * threads only queue incoming frames for the handler thread, and outgoing messages go through an
+ * threads only hand the parts of incoming messages to a {@link MessageAssembler}, which holds each message to
+ * its size limit, and queue complete messages for the handler thread; outgoing messages go through an
  * {@link Outbox} that writes them in order and enforces the send limits. A {@link Heartbeat} pings the client
  * and closes it when it stops answering; with an idle timeout, an {@link IdleTimeout} closes a client that
- * has sent no message for that long.
+ * has sent nothing for that long.
  */
 final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
@@ -55,6 +54,8 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 	private final WebSocketMessageMetrics.RouteRecorder recorder;
 
 	private final InboundMessageQueue inbound;
+
+	private final MessageAssembler assembler;
 
 	private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
@@ -84,6 +85,7 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		this.recorder = observer.recorder(pending.route());
 		this.inbound = new InboundMessageQueue(settings.maxQueuedMessages());
 		this.inbound.add(InboundMessage.Connect.INSTANCE);
+		this.assembler = new MessageAssembler(settings.maxTextMessageSize(), settings.maxBinaryMessageSize());
 	}
 
 	// WebSocketTransport, called by the handler thread
@@ -238,21 +240,30 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		}
 		IdleTimeout timeout = this.idleTimeout;
 		if (timeout != null) {
-			timeout.messageReceived();
+			timeout.dataReceived();
 		}
-		// one container thread at a time delivers a session's messages
-		this.received++;
-		if (message instanceof TextMessage text) {
-			String payload = text.getPayload();
-			this.recorder.received(MessageType.TEXT, payload.length());
-			this.inbound.add(new InboundMessage.ReceiveText(payload));
+		// one container thread at a time delivers a session's messages, in parts
+		InboundMessage complete;
+		try {
+			complete = this.assembler.add(message);
 		}
-		else if (message instanceof BinaryMessage binary) {
-			ByteBuffer payload = binary.getPayload();
-			byte[] bytes = new byte[payload.remaining()];
-			payload.get(bytes);
-			this.recorder.received(MessageType.BINARY, bytes.length);
-			this.inbound.add(new InboundMessage.ReceiveBytes(bytes));
+		catch (MessageTooBigException ex) {
+			abandon(outbox(), ConnectionOutcome.TOO_BIG, CloseCodes.WS_1009_MESSAGE_TOO_BIG, ex.getMessage());
+			return;
+		}
+		if (complete != null) {
+			this.received++;
+			record(complete);
+			this.inbound.add(complete);
+		}
+	}
+
+	private void record(InboundMessage message) {
+		if (message instanceof InboundMessage.ReceiveText text) {
+			this.recorder.received(MessageType.TEXT, text.text().length());
+		}
+		else if (message instanceof InboundMessage.ReceiveBytes bytes) {
+			this.recorder.received(MessageType.BINARY, bytes.bytes().length);
 		}
 	}
 
@@ -296,7 +307,7 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
 	@Override
 	public boolean supportsPartialMessages() {
-		return false;
+		return true;
 	}
 
 }

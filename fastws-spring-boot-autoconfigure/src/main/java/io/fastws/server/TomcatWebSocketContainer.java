@@ -17,8 +17,9 @@ import org.springframework.web.socket.server.RequestUpgradeStrategy;
 import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
 
 /**
- * {@link WebSocketContainer} for Tomcat: upgrades through the standard Jakarta WebSocket API, writes with
- * the session's blocking remote, and pauses reading with {@link WsSession#suspend()}.
+ * {@link WebSocketContainer} for Tomcat: upgrades through the standard Jakarta WebSocket API, reads messages
+ * in parts through 8 KiB buffers, writes with the session's blocking remote, and pauses reading with
+ * {@link WsSession#suspend()}.
  *
  * <p>fastws times its writes itself ({@link SendDeadline}): Tomcat's blocking send timeout cuts the frame short
  * and closes the session with 1001 itself, so it is set to three times the send time limit, a backstop that
@@ -42,6 +43,14 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 
 	private static final String ABNORMAL_CLOSE_SEND_TIMEOUT = "org.apache.tomcat.websocket.ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT";
 
+	/**
+	 * The size of each session's message buffers, Tomcat's own default: one of as many chars for decoded
+	 * text and one of as many bytes for binary and undecoded text. fastws takes messages in parts, so Tomcat
+	 * hands a part over whenever a buffer fills and these bound no message; fastws's limits do, as the parts
+	 * arrive.
+	 */
+	static final int MESSAGE_BUFFER_SIZE = 8 * 1024;
+
 	private final RequestUpgradeStrategy upgradeStrategy = new StandardWebSocketUpgradeStrategy();
 
 	@Override
@@ -60,8 +69,9 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 
 	@Override
 	public ContainerSession open(WebSocketSession session, ConnectionSettings settings) {
-		session.setTextMessageSizeLimit(settings.maxTextMessageSize());
-		session.setBinaryMessageSizeLimit(settings.maxBinaryMessageSize());
+		// the message buffers of Tomcat's session, which with partial messages limit no message
+		session.setTextMessageSizeLimit(MESSAGE_BUFFER_SIZE);
+		session.setBinaryMessageSizeLimit(MESSAGE_BUFFER_SIZE);
 		WsSession wsSession = (WsSession) ((NativeWebSocketSession) session).getNativeSession(Session.class);
 		long sendTimeLimit = settings.sendTimeLimit().toMillis();
 		wsSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, 3 * sendTimeLimit);

@@ -31,7 +31,9 @@ interface WebSocketContainer {
 	boolean completesUpgradeAfterDispatch(HttpServletResponse response) throws IOException;
 
 	/**
-	 * Apply the connection limits to a session the container has just opened, and adapt it.
+	 * Apply the connection settings to a session the container has just opened, and adapt it. The session
+	 * delivers messages in parts, of a size of the container's choosing; fastws puts them together and holds
+	 * them to the message size limits itself.
 	 * @param session the open session
 	 * @param settings the limits every connection is held to
 	 * @return the session, as fastws drives it

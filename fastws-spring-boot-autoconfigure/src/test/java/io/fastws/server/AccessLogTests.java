@@ -52,6 +52,19 @@ class AccessLogTests {
 		}
 
 		@Test
+		void aMessageSentInFragmentsCountsOnceWhenItIsComplete(CapturedOutput output) {
+			String large = "x".repeat(20_000);
+			try (WebSocketTestSession session = WebSocketTestClient.forPort(this.port).connect("/echo")) {
+				session.sendFragmented(large, 1000);
+				assertThat(session.receiveText()).isEqualTo("Message text was: " + large);
+				session.sendFragmented("two", 1);
+				assertThat(session.receiveText()).isEqualTo("Message text was: two");
+			}
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
+				.containsPattern("\"WebSocket /echo\" closed 1000 /echo after \\d+ ms, 2 messages in, 2 out"));
+		}
+
+		@Test
 		void aRefusedHandshakeLogsItsStatusAndWhy(CapturedOutput output) {
 			WebSocketTestClient client = WebSocketTestClient.forPort(this.port);
 			assertThatExceptionOfType(HandshakeRejectedException.class).isThrownBy(() -> client.connect("/reject"));

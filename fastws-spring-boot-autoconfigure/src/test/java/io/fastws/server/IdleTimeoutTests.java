@@ -1,5 +1,6 @@
 package io.fastws.server;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Tests over a real port for {@code fastws.idle-timeout}: a client that sends nothing is closed with 1001,
- * and a client held back because its handler is behind is not idle for as long as it is held back.
+ * one that sends a message in fragments is not idle while they come, and a client held back because its
+ * handler is behind is not idle for as long as it is held back.
  */
 @SpringBootTest(classes = IdleTimeoutTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "fastws.idle-timeout=2s", "fastws.max-queued-messages=8" })
@@ -68,6 +70,27 @@ class IdleTimeoutTests {
 			.untilAsserted(() -> assertThat(this.lateReader.events).containsExactly("received 0, then disconnect 1001"));
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(endedAs("1001", "idle")).isEqualTo(ended + 1));
+	}
+
+	@Test
+	void clientThatSendsOneMessageInFragmentsOverSeveralIdleTimeoutsIsNotIdle() {
+		this.lateReader.startReading.countDown();
+		try (WebSocketTestSession session = this.client.connect("/late-reader")) {
+			assertThat(session.receiveText()).isEqualTo("ready");
+			session.sendTextFragment("0:".getBytes(StandardCharsets.UTF_8), false);
+			// a fragment every half idle timeout, none of them a whole message
+			await("the client sending fragments not being closed").during(SEVERAL_IDLE_TIMEOUTS)
+				.atMost(SEVERAL_IDLE_TIMEOUTS.plusSeconds(10))
+				.pollInterval(IDLE_TIMEOUT.dividedBy(2))
+				.until(() -> {
+					session.sendTextFragment("x".getBytes(StandardCharsets.UTF_8), false);
+					return session.isOpen();
+				});
+			session.sendTextFragment("x".getBytes(StandardCharsets.UTF_8), true);
+			assertThat(session.awaitClose().code()).isEqualTo(1001);
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.lateReader.events).containsExactly("received 1, then disconnect 1001"));
 	}
 
 	@Test

@@ -1,11 +1,13 @@
 package io.fastws.server;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import io.fastws.WebSocketDisconnect;
 import io.fastws.server.RoutingTestApplication.HandlerEvents;
 import io.fastws.server.RoutingTestApplication.OutcomesController;
+import io.fastws.test.CloseFrame;
 import io.fastws.test.HandshakeRejectedException;
 import io.fastws.test.WebSocketTestClient;
 import io.fastws.test.WebSocketTestSession;
@@ -58,6 +60,15 @@ class WebSocketLimitsTests {
 			assertThat(session.receiveText()).hasSize("Message text was: ".length() + 1024);
 			session.sendText("x".repeat(1025));
 			assertThat(session.awaitClose().code()).isEqualTo(1009);
+		}
+	}
+
+	@Test
+	void textMessageInFragmentsClosesWith1009OnceItsFragmentsCrossTheLimit() {
+		try (WebSocketTestSession session = this.client.connect("/echo")) {
+			session.sendTextFragment("x".repeat(1000).getBytes(StandardCharsets.UTF_8), false);
+			session.sendTextFragment("x".repeat(25).getBytes(StandardCharsets.UTF_8), false);
+			assertThat(session.awaitClose()).isEqualTo(new CloseFrame(1009, "Text message over the limit of 1024 bytes"));
 		}
 	}
 
@@ -183,12 +194,26 @@ class WebSocketLimitsTests {
 
 	@Test
 	void handlerThatDoesNotReadPushesBackOnTheClientAndLosesNothing() {
+		assertPushBack(false);
+	}
+
+	@Test
+	void handlerThatDoesNotReadPushesBackOnAClientThatSendsInFragmentsAndEachMessageCountsOnce() {
+		assertPushBack(true);
+	}
+
+	private void assertPushBack(boolean fragmented) {
 		int messages = 16_000;
 		String padding = "x".repeat(1000);
 		WebSocketTestSession session = this.client.connect("/slow-reader");
 		CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
 			for (int i = 0; i < messages; i++) {
-				session.sendText(i + ":" + padding);
+				if (fragmented) {
+					session.sendFragmented(i + ":" + padding, 400);
+				}
+				else {
+					session.sendText(i + ":" + padding);
+				}
 			}
 		});
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> !sender.isDone());
