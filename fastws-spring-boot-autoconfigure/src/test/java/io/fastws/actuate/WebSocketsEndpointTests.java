@@ -80,7 +80,7 @@ class WebSocketsEndpointTests {
 		assertThat(settings).containsEntry("threads", "platform")
 			.containsEntry("handshakeTimeout", "PT10S")
 			.containsEntry("maxTextMessageSize", "16384B")
-			.containsEntry("maxBinaryMessageSize", "8192B")
+			.containsEntry("maxBinaryMessageSize", "1048576B")
 			.containsEntry("maxQueuedMessages", 64)
 			.containsEntry("compression", false)
 			.containsEntry("sendTimeLimit", "PT10S")
