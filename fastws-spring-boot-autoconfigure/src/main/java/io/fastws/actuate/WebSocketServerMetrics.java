@@ -45,7 +45,7 @@ public class WebSocketServerMetrics implements MeterBinder {
 				.description("The most handlers that can run at once on the platform thread pool")
 				.register(registry);
 			Gauge.builder("fastws.writes.queued", this.executor, WebSocketHandlerExecutor::getQueuedWrites)
-				.description("Messages queued without waiting that wait for a writer thread")
+				.description("Writes queued without waiting, such as broadcasts, that wait for a writer thread")
 				.register(registry);
 		}
 		if (this.broadcaster != null) {

@@ -101,8 +101,8 @@ public final class FastWsAutoConfiguration {
 		configurer.setShutdownTimeout(properties.getShutdown().getTimeout());
 		configurer.setAccessLogEnabled(properties.getAccessLog().isEnabled());
 		observationRegistry.ifAvailable(configurer::setObservationRegistry);
-		configurer.setHandshakeObservationConvention(handshakeObservationConvention.getIfAvailable());
-		configurer.setConnectionObservationConvention(connectionObservationConvention.getIfAvailable());
+		configurer.setHandshakeObservationConvention(handshakeObservationConvention.getIfUnique());
+		configurer.setConnectionObservationConvention(connectionObservationConvention.getIfUnique());
 		messageMetrics.ifAvailable(configurer::setMessageMetrics);
 		return configurer;
 	}

@@ -170,12 +170,17 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 				logger.warn(this.pending.route().describe() + " did not accept or reject the connection within "
 						+ this.support.settings().handshakeTimeout() + "; answered 503 and interrupted the handler");
 			}
-			respond(response, responded);
-			if (responded.timedOut()) {
-				logHandshake(request, responded.status(), HandshakeOutcome.TIMEOUT, "handshake timeout");
+			try {
+				respond(response, responded);
 			}
-			else {
-				logHandshake(request, responded.status(), this.pending.refusal(), this.pending.reason());
+			finally {
+				// also when the client has gone before the answer could be written
+				if (responded.timedOut()) {
+					logHandshake(request, responded.status(), HandshakeOutcome.TIMEOUT, "handshake timeout");
+				}
+				else {
+					logHandshake(request, responded.status(), this.pending.refusal(), this.pending.reason());
+				}
 			}
 		}
 	}

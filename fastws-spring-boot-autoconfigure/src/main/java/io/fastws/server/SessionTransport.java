@@ -195,7 +195,7 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		this.pending.established();
 		if (this.pending.isAbandoned()) {
 			// established after its handler stopped waiting: nobody would read it
-			outbox.abandon(CloseCodes.WS_1011_INTERNAL_ERROR, "Upgrade completed too late");
+			abandon(outbox, ConnectionOutcome.ERROR, CloseCodes.WS_1011_INTERNAL_ERROR, "Upgrade completed too late");
 		}
 	}
 
@@ -253,8 +253,8 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		}
 		if (complete != null) {
 			this.received++;
-			record(complete);
 			this.inbound.add(complete);
+			record(complete);
 		}
 	}
 

@@ -76,10 +76,10 @@ final class WebSocketUpgradeHandler implements HttpRequestHandler {
 					HttpStatus.SERVICE_UNAVAILABLE.value(), HandshakeOutcome.SHUTDOWN, "shutting down");
 			return;
 		}
-		SessionTransport transport = new SessionTransport(pending, this.support.container(), settings,
-				this.support.executor().writer(), observer);
 		Map<String, Object> attributes = new HashMap<>();
 		try {
+			SessionTransport transport = new SessionTransport(pending, this.support.container(), settings,
+					this.support.executor().writer(), observer);
 			if (!isAllowedOrigin(request, response, transport, attributes)) {
 				observer.handshakeAnswered(pending, request.getRemoteAddress(), request.getURI(),
 						HttpStatus.FORBIDDEN.value(), HandshakeOutcome.ORIGIN,

@@ -2,8 +2,8 @@ package io.fastws.server.observation;
 
 /**
  * Records the messages of each route's connections for a metrics system. fastws calls a route's
- * {@link RouteRecorder} for every message, on container and writer threads, so recording must be cheap
- * and must never block.
+ * {@link RouteRecorder} for every message, on container, handler and writer threads, so recording must be
+ * cheap and must neither block nor throw.
  */
 @FunctionalInterface
 public interface WebSocketMessageMetrics {
@@ -14,7 +14,7 @@ public interface WebSocketMessageMetrics {
 	WebSocketMessageMetrics NONE = (route) -> RouteRecorder.NONE;
 
 	/**
-	 * Return the recorder of one route, called once per route when the handler mapping is created.
+	 * Return the recorder of one route, called once per route, when its first connection opens.
 	 * @param route the route's template, such as {@code /ws/{client_id}}
 	 * @return the route's recorder
 	 */
