@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -16,6 +17,8 @@ import org.HdrHistogram.Recorder;
  * client of another instance, through the broadcast backend between them.
  */
 final class HopLoad {
+
+	private static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(5);
 
 	private final Recorder recorder = new Recorder(3);
 
@@ -48,18 +51,29 @@ final class HopLoad {
 			})
 			.get(10, TimeUnit.SECONDS);
 		long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
-		send(publisher, interval, warmUp.toNanos());
-		Thread.sleep(500);
+		long warmUpSent = send(publisher, interval, warmUp.toNanos());
+		awaitArrivals(warmUpSent);
 		this.recorder.getIntervalHistogram();
 		long receivedBefore = this.received.get();
 		long sent = send(publisher, interval, measured.toNanos());
-		Thread.sleep(1000);
+		awaitArrivals(receivedBefore + sent);
 		Histogram histogram = this.recorder.getIntervalHistogram();
 		long arrived = this.received.get() - receivedBefore;
 		publisher.abort();
 		subscriber.abort();
 		return new Result(histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(99),
 				histogram.getValueAtPercentile(99.9), sent, arrived);
+	}
+
+	/**
+	 * Wait until the subscriber has the given number of messages, or at most a few seconds, after which the
+	 * ones missing count as lost.
+	 */
+	private void awaitArrivals(long expected) {
+		long deadline = System.nanoTime() + ARRIVAL_TIMEOUT.toNanos();
+		while (this.received.get() < expected && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+		}
 	}
 
 	/**
