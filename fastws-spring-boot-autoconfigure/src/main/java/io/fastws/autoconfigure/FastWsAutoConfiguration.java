@@ -49,6 +49,8 @@ public final class FastWsAutoConfiguration {
 
 	private static final String TOMCAT_MAX_CONNECTIONS = "server.tomcat.max-connections";
 
+	private static final String JETTY_MAX_CONNECTIONS = "server.jetty.max-connections";
+
 	@Bean
 	@ConditionalOnMissingBean
 	WebSocketHandlerExecutor fastWsHandlerExecutor(FastWsProperties properties, Environment environment) {
@@ -70,8 +72,9 @@ public final class FastWsAutoConfiguration {
 	private static WebSocketHandlerExecutor platformThreads(FastWsProperties properties, Environment environment) {
 		Integer maxSize = properties.getThreadPool().getMaxSize();
 		int maxConnections = environment.getProperty(TOMCAT_MAX_CONNECTIONS, Integer.class,
-				WebSocketHandlerExecutor.DEFAULT_MAX_PLATFORM_THREADS);
-		// Tomcat takes -1 for no limit, which a pool cannot follow
+				environment.getProperty(JETTY_MAX_CONNECTIONS, Integer.class,
+						WebSocketHandlerExecutor.DEFAULT_MAX_PLATFORM_THREADS));
+		// Tomcat and Jetty take -1 for no limit, which a pool cannot follow
 		int maxThreads = (maxSize != null) ? maxSize
 				: (maxConnections > 0) ? maxConnections : WebSocketHandlerExecutor.DEFAULT_MAX_PLATFORM_THREADS;
 		return WebSocketHandlerExecutor.platformThreads(maxThreads, properties.getThreadPool().getKeepAlive());

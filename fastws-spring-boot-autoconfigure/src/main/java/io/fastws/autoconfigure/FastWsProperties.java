@@ -410,8 +410,9 @@ public class FastWsProperties {
 		 * Most connections handled at once, since each handler holds its thread for its connection's life;
 		 * when all threads are busy, new handshakes get 503. Also the most threads that write messages queued
 		 * without waiting, such as group sends. Unset, the container's connection limit
-		 * ('server.tomcat.max-connections', 8192 by default), so that the pool never refuses a client the
-		 * server can still take; threads are started as connections come and end when idle.
+		 * ('server.tomcat.max-connections', 8192 by default; 'server.jetty.max-connections', 8192 when
+		 * unlimited, as it is by default), so that the pool never refuses a client the server can still take;
+		 * threads are started as connections come and end when idle.
 		 */
 		private Integer maxSize;
 

@@ -1,6 +1,7 @@
 package io.fastws.server;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -72,6 +73,8 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 	private volatile @Nullable Observation observation;
 
 	private volatile long opened;
+
+	private volatile @Nullable InetSocketAddress remoteAddress;
 
 	private volatile long received;
 
@@ -168,6 +171,8 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
 		this.opened = System.nanoTime();
+		// some containers forget the peer's address once the connection is gone
+		this.remoteAddress = session.getRemoteAddress();
 		this.observation = this.observer.connectionOpened(this.pending, session.getUri());
 		ContainerSession containerSession = this.container.open(session, this.settings);
 		Outbox outbox = new Outbox(containerSession, this.settings.sendBufferLimit(), this.settings.sendTimeLimit(),
@@ -291,7 +296,7 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		this.closed.complete(null);
 		Observation connection = this.observation;
 		if (connection != null) {
-			this.observer.connectionClosed(connection, this.pending.route(), session.getRemoteAddress(),
+			this.observer.connectionClosed(connection, this.pending.route(), this.remoteAddress,
 					session.getUri(), closeStatus.getCode(), outcome, this.opened, this.received,
 					(current != null) ? current.written() : 0);
 		}

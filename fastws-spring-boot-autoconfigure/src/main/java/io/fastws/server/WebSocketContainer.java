@@ -50,9 +50,13 @@ interface WebSocketContainer {
 		if (ClassUtils.isPresent(TomcatWebSocketContainer.WS_SESSION_CLASS, classLoader)) {
 			return new TomcatWebSocketContainer();
 		}
-		throw new IllegalStateException("fastws needs Tomcat's WebSocket support (org.apache.tomcat.embed:"
-				+ "tomcat-embed-websocket, which spring-boot-starter-websocket brings with spring-boot-starter-tomcat); "
-				+ "no other servlet container is supported yet");
+		if (ClassUtils.isPresent(JettyWebSocketContainer.CONTAINER_CLASS, classLoader)) {
+			return new JettyWebSocketContainer();
+		}
+		throw new IllegalStateException("fastws needs the WebSocket support of Tomcat (org.apache.tomcat.embed:"
+				+ "tomcat-embed-websocket, which spring-boot-starter-websocket brings with spring-boot-starter-tomcat) "
+				+ "or of Jetty 12 (org.eclipse.jetty.ee11.websocket:jetty-ee11-websocket-jetty-server, which "
+				+ "spring-boot-starter-jetty brings)");
 	}
 
 }

@@ -97,7 +97,8 @@ class AccessLogTests {
 			}
 			assertThatExceptionOfType(HandshakeRejectedException.class)
 				.isThrownBy(() -> WebSocketTestClient.forPort(this.port).connect("/reject"));
-			assertThat(output.getOut()).doesNotContain("io.fastws.access");
+			// a connection of an earlier test class may still log its close meanwhile
+			assertThat(output.getOut()).doesNotContain("\"WebSocket /echo\"").doesNotContain("\"WebSocket /reject\"");
 		}
 
 	}

@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  */
 class GracefulShutdownProcessTests {
 
-	private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+	private static final Pattern STARTED = Pattern.compile("(?:Tomcat|Jetty) started on port (\\d+)");
 
 	private static final int CLIENTS = 50;
 

@@ -48,7 +48,10 @@ class MalformedHandshakeTests {
 	void aHandshakeWithoutConnectionUpgradeIsAnswered400AndRunsNoHandler() throws Exception {
 		try (RawUpgradeRequest request = upgrade(without("Connection: Upgrade"))) {
 			assertThat(request.status()).isEqualTo(400);
-			assertThat(request.body()).isEqualTo("\"Connection\" must be \"upgrade\".");
+			if (!TestedContainer.isJetty()) {
+				// Jetty answers it itself, with its own error page, before any servlet sees it
+				assertThat(request.body()).isEqualTo("\"Connection\" must be \"upgrade\".");
+			}
 		}
 		assertNoHandlerRanBeforeAValidConnection();
 	}
