@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.fastws.CloseCodes;
 import io.fastws.OutboundMessage;
@@ -61,6 +62,14 @@ final class Outbox {
 	private final WebSocketMessageMetrics.RouteRecorder recorder;
 
 	private volatile long written;
+
+	/**
+	 * {@link #WRITE_IN_PROGRESS} while a message is being written, then what is to run once it has been
+	 * counted, if anything; {@code null} between writes.
+	 */
+	private final AtomicReference<@Nullable Object> writeInProgress = new AtomicReference<>();
+
+	private static final Object WRITE_IN_PROGRESS = new Object();
 
 	private volatile boolean cutOff;
 
@@ -289,33 +298,56 @@ final class Outbox {
 	}
 
 	private void write(OutboundMessage message) throws IOException {
-		if (message instanceof OutboundMessage.SendText text) {
-			this.deadline.writeStarted();
+		if (message instanceof OutboundMessage.SendText || message instanceof OutboundMessage.SendBytes) {
+			this.writeInProgress.set(WRITE_IN_PROGRESS);
 			try {
-				this.session.sendText(text.text());
+				writeData(message);
 			}
 			finally {
-				this.deadline.writeEnded();
+				if (this.writeInProgress.getAndSet(null) instanceof Runnable afterWrite) {
+					afterWrite.run();
+				}
 			}
-			this.written++;
-			this.recorder.sent(MessageType.TEXT, text.text().length());
-		}
-		else if (message instanceof OutboundMessage.SendBytes bytes) {
-			this.deadline.writeStarted();
-			try {
-				this.session.sendBinary(ByteBuffer.wrap(bytes.bytes()));
-			}
-			finally {
-				this.deadline.writeEnded();
-			}
-			this.written++;
-			this.recorder.sent(MessageType.BINARY, bytes.bytes().length);
 		}
 		else if (message instanceof OutboundMessage.Close close) {
 			this.session.close(close.code(), close.reason());
 		}
 		else {
 			throw new IOException("Unexpected message after the handshake: " + message.type());
+		}
+	}
+
+	private void writeData(OutboundMessage message) throws IOException {
+		this.deadline.writeStarted();
+		try {
+			if (message instanceof OutboundMessage.SendText text) {
+				this.session.sendText(text.text());
+			}
+			else {
+				this.session.sendBinary(ByteBuffer.wrap(((OutboundMessage.SendBytes) message).bytes()));
+			}
+		}
+		finally {
+			this.deadline.writeEnded();
+		}
+		this.written++;
+		if (message instanceof OutboundMessage.SendText text) {
+			this.recorder.sent(MessageType.TEXT, text.text().length());
+		}
+		else {
+			this.recorder.sent(MessageType.BINARY, ((OutboundMessage.SendBytes) message).bytes().length);
+		}
+	}
+
+	/**
+	 * Run the given action once the message being written, if any, has been written and counted or has
+	 * failed: a container may report the connection closed before the writer learns that its last frame
+	 * went out.
+	 * @param action what to run, on the calling thread or on the writer's
+	 */
+	void afterWriteInProgress(Runnable action) {
+		if (!this.writeInProgress.compareAndSet(WRITE_IN_PROGRESS, action)) {
+			action.run();
 		}
 	}
 

@@ -295,10 +295,17 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		this.inbound.add(new InboundMessage.Disconnect(closeStatus.getCode(), closeStatus.getReason()));
 		this.closed.complete(null);
 		Observation connection = this.observation;
-		if (connection != null) {
-			this.observer.connectionClosed(connection, this.pending.route(), this.remoteAddress,
-					session.getUri(), closeStatus.getCode(), outcome, this.opened, this.received,
-					(current != null) ? current.written() : 0);
+		if (connection == null) {
+			return;
+		}
+		Runnable record = () -> this.observer.connectionClosed(connection, this.pending.route(), this.remoteAddress,
+				session.getUri(), closeStatus.getCode(), outcome, this.opened, this.received,
+				(current != null) ? current.written() : 0);
+		if (current != null) {
+			current.afterWriteInProgress(record);
+		}
+		else {
+			record.run();
 		}
 	}
 
