@@ -38,18 +38,20 @@ final class DeferredUpgrade {
 	 * @param request the upgrade request
 	 * @param decision the handshake the request waits for
 	 * @param completion what upgrades or answers the request once the handshake is decided
+	 * @param lost what to do instead if the request has ended before it could be dispatched again, so that
+	 * it will never be answered
 	 * @return {@code false} if the request does not support asynchronous processing (a filter or servlet
 	 * that does not declare it), and the caller has to wait for the decision itself
 	 */
 	static boolean defer(HttpServletRequest request, HandshakeDecision decision,
-			BiConsumer<ServerHttpRequest, ServerHttpResponse> completion) {
+			BiConsumer<ServerHttpRequest, ServerHttpResponse> completion, Runnable lost) {
 		if (!request.isAsyncSupported()) {
 			return false;
 		}
 		request.setAttribute(ATTRIBUTE, new DeferredUpgrade(completion));
 		AsyncContext context = request.startAsync();
 		context.setTimeout(0);
-		decision.whenDecided(() -> dispatch(context));
+		decision.whenDecided(() -> dispatch(context, lost));
 		return true;
 	}
 
@@ -70,7 +72,7 @@ final class DeferredUpgrade {
 		return true;
 	}
 
-	private static void dispatch(AsyncContext context) {
+	private static void dispatch(AsyncContext context, Runnable lost) {
 		try {
 			context.dispatch();
 		}
@@ -78,6 +80,7 @@ final class DeferredUpgrade {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Could not resume the upgrade request: it has ended already", ex);
 			}
+			lost.run();
 		}
 	}
 

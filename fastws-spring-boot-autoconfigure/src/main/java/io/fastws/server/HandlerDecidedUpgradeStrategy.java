@@ -99,7 +99,11 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 		HttpServletRequest servletRequest = ((ServletServerHttpRequest) request).getServletRequest();
 		BiConsumer<ServerHttpRequest, ServerHttpResponse> resumption = (resumedRequest,
 				resumedResponse) -> answer(resumedRequest, resumedResponse, selectedExtensions, user, attributes, true);
-		if (!isDecidedWithin(QUICK_DECISION) && DeferredUpgrade.defer(servletRequest, handshake, resumption)) {
+		Runnable lost = () -> {
+			this.pending.upgradeFailed(new IOException("The upgrade request ended before it was answered"));
+			logHandshake(request, 0, HandshakeOutcome.ERROR, "request ended before it was answered");
+		};
+		if (!isDecidedWithin(QUICK_DECISION) && DeferredUpgrade.defer(servletRequest, handshake, resumption, lost)) {
 			return;
 		}
 		awaitDecision();
