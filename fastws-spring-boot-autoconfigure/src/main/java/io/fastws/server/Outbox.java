@@ -18,6 +18,7 @@ import io.fastws.OutboundMessage;
 import io.fastws.server.observation.WebSocketMessageMetrics;
 import io.fastws.server.observation.WebSocketMessageMetrics.MessageType;
 import io.fastws.WebSocketDisconnect;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  * connection is dropped.
  */
 final class Outbox {
+
+	private static final RateLimitedWarning meterWarning = new RateLimitedWarning(LogFactory.getLog(Outbox.class),
+			Duration.ofSeconds(60));
 
 	private static final String SEND_BUFFER_LIMIT_EXCEEDED = "Send buffer limit exceeded";
 
@@ -331,11 +335,17 @@ final class Outbox {
 			this.deadline.writeEnded();
 		}
 		this.written++;
-		if (message instanceof OutboundMessage.SendText text) {
-			this.recorder.sent(MessageType.TEXT, text.text().length());
+		try {
+			if (message instanceof OutboundMessage.SendText text) {
+				this.recorder.sent(MessageType.TEXT, text.text().length());
+			}
+			else {
+				this.recorder.sent(MessageType.BINARY, ((OutboundMessage.SendBytes) message).bytes().length);
+			}
 		}
-		else {
-			this.recorder.sent(MessageType.BINARY, ((OutboundMessage.SendBytes) message).bytes().length);
+		catch (RuntimeException ex) {
+			// the message went out: a broken meter must not fail its send
+			meterWarning.warn("Could not record a message sent: " + ex);
 		}
 	}
 
