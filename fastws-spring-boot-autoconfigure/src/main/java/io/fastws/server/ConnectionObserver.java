@@ -65,7 +65,8 @@ final class ConnectionObserver {
 	 * @return its recorder
 	 */
 	WebSocketMessageMetrics.RouteRecorder recorder(WebSocketRoute route) {
-		return this.recorders.computeIfAbsent(route, (key) -> this.messageMetrics.forRoute(key.template()));
+		return this.recorders.computeIfAbsent(route,
+				(key) -> new GuardedRouteRecorder(this.messageMetrics.forRoute(key.template())));
 	}
 
 	/**

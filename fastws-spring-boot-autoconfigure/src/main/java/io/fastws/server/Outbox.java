@@ -18,7 +18,6 @@ import io.fastws.OutboundMessage;
 import io.fastws.server.observation.WebSocketMessageMetrics;
 import io.fastws.server.observation.WebSocketMessageMetrics.MessageType;
 import io.fastws.WebSocketDisconnect;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,9 +34,6 @@ import org.jspecify.annotations.Nullable;
  * connection is dropped.
  */
 final class Outbox {
-
-	private static final RateLimitedWarning meterWarning = new RateLimitedWarning(LogFactory.getLog(Outbox.class),
-			Duration.ofSeconds(60));
 
 	private static final String SEND_BUFFER_LIMIT_EXCEEDED = "Send buffer limit exceeded";
 
@@ -335,17 +331,11 @@ final class Outbox {
 			this.deadline.writeEnded();
 		}
 		this.written++;
-		try {
-			if (message instanceof OutboundMessage.SendText text) {
-				this.recorder.sent(MessageType.TEXT, text.text().length());
-			}
-			else {
-				this.recorder.sent(MessageType.BINARY, ((OutboundMessage.SendBytes) message).bytes().length);
-			}
+		if (message instanceof OutboundMessage.SendText text) {
+			this.recorder.sent(MessageType.TEXT, text.text().length());
 		}
-		catch (RuntimeException ex) {
-			// the message went out: a broken meter must not fail its send
-			meterWarning.warn("Could not record a message sent: " + ex);
+		else {
+			this.recorder.sent(MessageType.BINARY, ((OutboundMessage.SendBytes) message).bytes().length);
 		}
 	}
 

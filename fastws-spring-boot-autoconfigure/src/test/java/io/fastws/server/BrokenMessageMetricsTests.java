@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Bean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests over a real port that a {@link WebSocketMessageMetrics} that throws when a message is sent, against
- * its contract, fails no send: the client gets every message and the handler carries on.
+ * Tests over a real port that a {@link WebSocketMessageMetrics} that throws whenever it records, against its
+ * contract, fails nothing it records: every message is received and sent, and the handler carries on.
  */
 @SpringBootTest(classes = { RoutingTestApplication.class, BrokenMessageMetricsTests.ThrowingMetrics.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -32,28 +32,42 @@ class BrokenMessageMetricsTests {
 	private ThrowingMetrics metrics;
 
 	@Test
-	void aMeterThatThrowsWhenAMessageIsSentFailsNoSend() {
+	void aMeterThatThrowsWhenItRecordsFailsNoMessage() {
 		try (WebSocketTestSession session = WebSocketTestClient.forPort(this.port).connect("/echo")) {
 			session.sendText("one");
 			assertThat(session.receiveText()).isEqualTo("Message text was: one");
 			session.sendText("two");
 			assertThat(session.receiveText()).isEqualTo("Message text was: two");
 		}
-		assertThat(this.metrics.sendsRecorded).hasValueGreaterThanOrEqualTo(2);
+		assertThat(this.metrics.recorded).hasValueGreaterThanOrEqualTo(4);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class ThrowingMetrics {
 
-		final AtomicInteger sendsRecorded = new AtomicInteger();
+		final AtomicInteger recorded = new AtomicInteger();
 
 		@Bean
 		WebSocketMessageMetrics throwingMessageMetrics() {
 			return (route) -> new WebSocketMessageMetrics.RouteRecorder() {
 
 				@Override
+				public void received(MessageType type, int size) {
+					fail();
+				}
+
+				@Override
 				public void sent(MessageType type, int size) {
-					ThrowingMetrics.this.sendsRecorded.incrementAndGet();
+					fail();
+				}
+
+				@Override
+				public void readingSuspended() {
+					fail();
+				}
+
+				private void fail() {
+					ThrowingMetrics.this.recorded.incrementAndGet();
 					throw new IllegalStateException("broken meter");
 				}
 
