@@ -30,6 +30,14 @@ final class HandshakeDecision {
 	}
 
 	/**
+	 * Return whether the calling thread is the handler's.
+	 * @return {@code true} on the handler thread
+	 */
+	boolean isHandlerThread() {
+		return this.handlerThread == Thread.currentThread();
+	}
+
+	/**
 	 * Decide the handshake, unless it was decided already.
 	 * @param decision the outcome
 	 * @return whether this decision is the one that counts

@@ -76,6 +76,11 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 
 	private volatile @Nullable InetSocketAddress remoteAddress;
 
+	/**
+	 * The scope of the connection's observation on the handler thread, which alone uses it.
+	 */
+	private Observation.@Nullable Scope handlerScope;
+
 	private volatile long received;
 
 	SessionTransport(PendingConnection pending, WebSocketContainer container, ConnectionSettings settings,
@@ -109,6 +114,32 @@ final class SessionTransport implements WebSocketTransport, WebSocketHandler {
 		}
 		else {
 			this.pending.answer(message);
+			if (message instanceof OutboundMessage.Accept) {
+				enterConnectionScope();
+			}
+		}
+	}
+
+	/**
+	 * Make the connection's observation the current one of the handler thread, once its {@code accept()} has
+	 * returned, so that what the handler observes from then on, such as the spans it starts, is part of the
+	 * connection rather than of the upgrade request that has ended.
+	 */
+	private void enterConnectionScope() {
+		Observation connection = this.observation;
+		if (connection != null && this.handlerScope == null && this.pending.decision().isHandlerThread()) {
+			this.handlerScope = connection.openScope();
+		}
+	}
+
+	/**
+	 * Leave the connection's observation on the handler thread, as the handler ends.
+	 */
+	void leaveConnectionScope() {
+		Observation.Scope scope = this.handlerScope;
+		if (scope != null && this.pending.decision().isHandlerThread()) {
+			this.handlerScope = null;
+			scope.close();
 		}
 	}
 

@@ -50,6 +50,8 @@ final class WebSocketConnectionTask implements Runnable {
 
 	private final PendingConnection pending;
 
+	private final SessionTransport transport;
+
 	private final SecurityContextCarrier securityContext;
 
 	private final RequestContextCarrier requestContext;
@@ -62,6 +64,7 @@ final class WebSocketConnectionTask implements Runnable {
 		this.handshake = pending.decision();
 		this.jsonMapper = support.jsonMapper();
 		this.connections = support.connections();
+		this.transport = transport;
 		this.served = new ServedConnection(pending, transport, webSocket.url().getRawPath());
 		this.securityContext = SecurityContextCarrier.capture();
 		this.requestContext = RequestContextCarrier.capture(pending.requestObservation());
@@ -99,6 +102,7 @@ final class WebSocketConnectionTask implements Runnable {
 		finally {
 			finish(failure);
 			dependencies.close();
+			this.transport.leaveConnectionScope();
 			Thread.interrupted();
 		}
 	}

@@ -125,15 +125,20 @@ class ObservabilityTestApplication {
 		}
 
 		/**
-		 * Tells the client the MDC request id and the observation its handler runs in.
+		 * Tells the client the MDC request id and the observations its handler runs in, before and after it
+		 * accepts.
 		 */
 		@WebSocketMapping("/context")
 		void context(WebSocket webSocket) {
+			String before = currentObservation();
 			webSocket.accept();
-			Observation current = this.observationRegistry.getCurrentObservation();
-			String observation = (current != null) ? current.getContext().getName() : "none";
-			webSocket.sendText(MDC.get("requestId") + " " + observation);
+			webSocket.sendText(MDC.get("requestId") + " " + before + " then " + currentObservation());
 			webSocket.close();
+		}
+
+		private String currentObservation() {
+			Observation current = this.observationRegistry.getCurrentObservation();
+			return (current != null) ? current.getContext().getName() : "none";
 		}
 
 	}

@@ -174,9 +174,9 @@ class WebSocketMetricsTests {
 	}
 
 	@Test
-	void theHandlerRunsInTheUpgradeRequestsObservationAndLoggingContext() {
+	void theHandlerRunsInTheUpgradeRequestsLoggingContextAndObservationThenInTheConnectionsOnceItAccepts() {
 		try (WebSocketTestSession session = client().request("/context").header("X-Request-Id", "req-42").connect()) {
-			assertThat(session.receiveText()).isEqualTo("req-42 http.server.requests");
+			assertThat(session.receiveText()).isEqualTo("req-42 http.server.requests then fastws.connections");
 		}
 	}
 
