@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs them all: benchmarks/run.sh [--full] [--scale-only] [--only=echo,metering,scale,fanout,hop,handshakes] [--java17=PATH] [--java25=PATH]
+# Builds the benchmarks and runs them all: benchmarks/run.sh [--full] [--scale-only] [--only=echo,metering,scale,fanout,hop,handshakes] [--container=jetty] [--java17=PATH] [--java25=PATH]
 # Writes benchmarks/results/latest.md and benchmarks/results/latest.png (the echo chart, not with --scale-only).
 # The short run takes about 4 minutes.
 set -euo pipefail
@@ -9,4 +9,5 @@ classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 java25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 runner_java=java
 [ -x "$java25" ] && runner_java="$java25"
-exec "$runner_java" -cp "$classpath" io.fastws.benchmarks.BenchmarkRunner "$@"
+jetty_classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath-jetty.txt)"
+exec "$runner_java" -Dbench.jetty.classpath="$jetty_classpath" -cp "$classpath" io.fastws.benchmarks.BenchmarkRunner "$@"

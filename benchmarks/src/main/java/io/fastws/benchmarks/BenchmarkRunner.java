@@ -14,6 +14,7 @@ import java.util.Map;
  * <p>Each server runs pinned to core 0 and each load tool to core 1. Options: {@code --full} for the long
  * version (15,000 connections, longer windows), {@code --scale-only} for the idle connections alone,
  * {@code --only=echo,metering,scale,fanout,hop,handshakes} for some of them (printed, not written),
+ * {@code --container=jetty} to run the servers, fastws's and raw Spring's alike, on Jetty rather than Tomcat,
  * {@code --java17=PATH} and {@code --java25=PATH} for the JDKs of the scale runs.
  */
 public final class BenchmarkRunner {
@@ -29,6 +30,7 @@ public final class BenchmarkRunner {
 
 	public static void main(String[] args) throws Exception {
 		Options options = Options.parse(args);
+		ServerProcess.runOn(options.container());
 		Results results = new Results(options);
 		if (!options.only().isEmpty()) {
 			runOnly(options, results);
@@ -248,14 +250,15 @@ public final class BenchmarkRunner {
 	/**
 	 * What to run.
 	 */
-	record Options(boolean full, boolean scaleOnly, List<String> only, String java17, String java25, int connections,
-			Duration warmUp, Duration window, int windows, int scaleConnections, Duration scaleHold, int fanOutClients,
-			int fanOutRounds, int hopSeconds) {
+	record Options(boolean full, boolean scaleOnly, List<String> only, String container, String java17, String java25,
+			int connections, Duration warmUp, Duration window, int windows, int scaleConnections, Duration scaleHold,
+			int fanOutClients, int fanOutRounds, int hopSeconds) {
 
 		static Options parse(String[] args) {
 			boolean full = false;
 			boolean scaleOnly = false;
 			List<String> only = List.of();
+			String container = "tomcat";
 			String java17 = existing("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
 			String java25 = existing("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 			for (String arg : args) {
@@ -268,6 +271,12 @@ public final class BenchmarkRunner {
 				else if (arg.startsWith("--only=")) {
 					only = List.of(arg.substring(7).split(","));
 				}
+				else if (arg.startsWith("--container=")) {
+					container = arg.substring(12);
+					if (!container.equals("tomcat") && !container.equals("jetty")) {
+						throw new IllegalArgumentException("Unknown container '" + container + "': use tomcat or jetty");
+					}
+				}
 				else if (arg.startsWith("--java17=")) {
 					java17 = arg.substring(9);
 				}
@@ -279,9 +288,9 @@ public final class BenchmarkRunner {
 				java25 = ProcessHandle.current().info().command().orElse("java");
 			}
 			return full
-					? new Options(true, scaleOnly, only, java17, java25, 50, Duration.ofSeconds(10), Duration.ofSeconds(5), 5,
+					? new Options(true, scaleOnly, only, container, java17, java25, 50, Duration.ofSeconds(10), Duration.ofSeconds(5), 5,
 							15_000, Duration.ofSeconds(10), 1000, 100, 30)
-					: new Options(false, scaleOnly, only, java17, java25, 50, Duration.ofSeconds(4), Duration.ofSeconds(2), 5,
+					: new Options(false, scaleOnly, only, container, java17, java25, 50, Duration.ofSeconds(4), Duration.ofSeconds(2), 5,
 							5_000, Duration.ofSeconds(10), 1000, 30, 10);
 		}
 

@@ -134,12 +134,15 @@ final class Results {
 			.append(" run: `benchmarks/run.sh")
 			.append(this.options.full() ? " --full" : "")
 			.append(this.options.scaleOnly() ? " --scale-only" : "")
-			.append("`. Server on core 0, load tool on core 1 (`taskset`).\n\n");
+			.append(this.options.container().equals("jetty") ? " --container=jetty" : "")
+			.append("`. Server on core 0, load tool on core 1 (`taskset`). Servers, fastws's and raw Spring's, on ")
+			.append(this.options.container().equals("jetty") ? "Jetty 12" : "Tomcat 11")
+			.append(".\n\n");
 		if (!this.echoes.isEmpty()) {
 			md.append("## Echo (").append(this.options.connections()).append(" connections, warm-up ")
 				.append(this.options.warmUp().toSeconds()).append(" s, median of ").append(this.options.windows())
 				.append(" windows of ").append(this.options.window().toSeconds()).append(" s; Java ")
-				.append(javaOf(this.options.java25())).append(")\n\n");
+				.append(javaOf(this.options.java25())).append(", ").append(containerName()).append(")\n\n");
 			md.append("| message | in flight | raw msg/s | fastws msg/s | fastws / raw | server CPU per message, raw / "
 					+ "fastws (µs) | CPU fastws / raw | raw p50 / p99 / p99.9 (µs) | fastws p50 / p99 / p99.9 (µs) "
 					+ "| p99 fastws / raw | load tool CPU (cores) |\n");
@@ -218,8 +221,13 @@ final class Results {
 		return (scale != null && scale.handshakesPerSecond() >= 0) ? scale : null;
 	}
 
+	private String containerName() {
+		return this.options.container().equals("jetty") ? "Jetty" : "Tomcat";
+	}
+
 	private void appendScale(StringBuilder md) {
-		md.append("## Idle connections (held ").append(this.options.scaleHold().toSeconds())
+		md.append("## Idle connections (").append(containerName()).append(", held ")
+			.append(this.options.scaleHold().toSeconds())
 			.append(" s after the last handshake, then measured)\n\n");
 		md.append("| server | connections | handshakes/s | heap per connection | heap / raw | RSS per connection "
 				+ "| RSS − heap per connection | extra platform threads | open after the hold (server / client) "

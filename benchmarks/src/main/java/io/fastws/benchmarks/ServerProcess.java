@@ -31,13 +31,36 @@ final class ServerProcess implements AutoCloseable {
 		this.description = description;
 	}
 
+	/**
+	 * The class path of the servers started from now on: the runner's own for Tomcat, or the one
+	 * {@code run.sh} passes as {@code bench.jetty.classpath} for Jetty.
+	 */
+	private static String classPath = System.getProperty("java.class.path");
+
+	/**
+	 * Start the servers from now on on the given container.
+	 * @param container {@code tomcat} or {@code jetty}
+	 */
+	static void runOn(String container) {
+		if (container.equals("jetty")) {
+			String jetty = System.getProperty("bench.jetty.classpath");
+			if (jetty == null) {
+				throw new IllegalStateException("No Jetty class path: run the benchmarks with benchmarks/run.sh");
+			}
+			classPath = jetty;
+		}
+		else {
+			classPath = System.getProperty("java.class.path");
+		}
+	}
+
 	static ServerProcess start(String java, String mode, String core, List<String> extraArguments) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
 		List<String> command = new ArrayList<>(List.of("taskset", "-c", core, java, "-Xms1g", "-Xmx2g", "-cp",
-				System.getProperty("java.class.path"), BenchmarkServer.class.getName(), "--bench.mode=" + mode,
+				classPath, BenchmarkServer.class.getName(), "--bench.mode=" + mode,
 				"--server.port=" + port));
 		command.addAll(extraArguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
