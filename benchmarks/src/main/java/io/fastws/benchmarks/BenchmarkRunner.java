@@ -72,19 +72,36 @@ public final class BenchmarkRunner {
 	}
 
 	private static void runEcho(Options options, Results results) throws Exception {
-		String java = options.java25();
+		echoOn(options.java25(), options, results::echo);
+		if (options.java17() != null) {
+			// fastws's handlers on platform threads, as on every Java before 21
+			echoOn(options.java17(), options, results::echoOnJava17);
+		}
+	}
+
+	private static void echoOn(String java, Options options, EchoResults results) throws Exception {
 		try (ServerProcess raw = ServerProcess.start(java, "raw", SERVER_CORE, List.of());
 				ServerProcess fastws = ServerProcess.start(java, "fastws", SERVER_CORE, List.of())) {
 			for (int size : new int[] { 32, 4096 }) {
 				for (int inFlight : new int[] { 1, 8 }) {
 					EchoLoad.Window rawResult = echo(raw, size, inFlight, options);
 					EchoLoad.Window fastwsResult = echo(fastws, size, inFlight, options);
-					results.echo(size, inFlight, rawResult, fastwsResult);
-					System.err.printf("echo %d B x %d: raw %.0f/s, fastws %.0f/s%n", size, inFlight,
+					results.add(size, inFlight, rawResult, fastwsResult);
+					System.err.printf("echo %d B x %d on %s: raw %.0f/s, fastws %.0f/s%n", size, inFlight, java,
 							rawResult.messagesPerSecond(), fastwsResult.messagesPerSecond());
 				}
 			}
 		}
+	}
+
+	/**
+	 * Where the results of one echo run go.
+	 */
+	@FunctionalInterface
+	private interface EchoResults {
+
+		void add(int size, int inFlight, EchoLoad.Window raw, EchoLoad.Window fastws);
+
 	}
 
 	private static void runMetering(Options options, Results results) throws Exception {

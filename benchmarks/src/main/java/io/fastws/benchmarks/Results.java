@@ -16,6 +16,8 @@ final class Results {
 
 	final List<Echo> echoes = new ArrayList<>();
 
+	final List<Echo> echoesOnJava17 = new ArrayList<>();
+
 	private final List<Echo> meterings = new ArrayList<>();
 
 	private double recordingCost;
@@ -83,6 +85,10 @@ final class Results {
 		this.echoes.add(new Echo(size, inFlight, raw, fastws));
 	}
 
+	void echoOnJava17(int size, int inFlight, EchoLoad.Window raw, EchoLoad.Window fastws) {
+		this.echoesOnJava17.add(new Echo(size, inFlight, raw, fastws));
+	}
+
 	/**
 	 * Record fastws's echo without and with a meter registry and observations.
 	 */
@@ -139,24 +145,10 @@ final class Results {
 			.append(this.options.container().equals("jetty") ? "Jetty 12" : "Tomcat 11")
 			.append(".\n\n");
 		if (!this.echoes.isEmpty()) {
-			md.append("## Echo (").append(this.options.connections()).append(" connections, warm-up ")
-				.append(this.options.warmUp().toSeconds()).append(" s, median of ").append(this.options.windows())
-				.append(" windows of ").append(this.options.window().toSeconds()).append(" s; Java ")
-				.append(javaOf(this.options.java25())).append(", ").append(containerName()).append(")\n\n");
-			md.append("| message | in flight | raw msg/s | fastws msg/s | fastws / raw | server CPU per message, raw / "
-					+ "fastws (µs) | CPU fastws / raw | raw p50 / p99 / p99.9 (µs) | fastws p50 / p99 / p99.9 (µs) "
-					+ "| p99 fastws / raw | load tool CPU (cores) |\n");
-			md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-			for (Echo echo : this.echoes) {
-				md.append(String.format(
-						"| %d B | %d | %.0f | %.0f | **%.2f** | %.1f / %.1f | **%.2f** | %s | %s | **%.2f** | %.2f / %.2f |%n",
-						echo.size(), echo.inFlight(), echo.raw().messagesPerSecond(),
-						echo.fastws().messagesPerSecond(), echo.throughputRatio(),
-						echo.raw().serverCpuPerMessage() / 1e3, echo.fastws().serverCpuPerMessage() / 1e3,
-						echo.cpuRatio(), micros(echo.raw()), micros(echo.fastws()), echo.p99Ratio(),
-						echo.raw().loadToolCpu(), echo.fastws().loadToolCpu()));
-			}
-			md.append("\n");
+			appendEcho(md, this.echoes, this.options.java25(), "");
+		}
+		if (!this.echoesOnJava17.isEmpty()) {
+			appendEcho(md, this.echoesOnJava17, this.options.java17(), ", platform threads");
 		}
 		if (!this.meterings.isEmpty()) {
 			md.append("## Metering (fastws echo without a meter registry, and with a Prometheus registry and "
@@ -219,6 +211,26 @@ final class Results {
 		int index = this.scaleNames.indexOf(name);
 		Scale scale = (index >= 0) ? this.scales.get(index) : null;
 		return (scale != null && scale.handshakesPerSecond() >= 0) ? scale : null;
+	}
+
+	private void appendEcho(StringBuilder md, List<Echo> echoes, String java, String threads) throws IOException {
+		md.append("## Echo (").append(this.options.connections()).append(" connections, warm-up ")
+			.append(this.options.warmUp().toSeconds()).append(" s, median of ").append(this.options.windows())
+			.append(" windows of ").append(this.options.window().toSeconds()).append(" s; Java ")
+			.append(javaOf(java)).append(threads).append(", ").append(containerName()).append(")\n\n");
+		md.append("| message | in flight | raw msg/s | fastws msg/s | fastws / raw | server CPU per message, raw / "
+				+ "fastws (µs) | CPU fastws / raw | raw p50 / p99 / p99.9 (µs) | fastws p50 / p99 / p99.9 (µs) "
+				+ "| p99 fastws / raw | load tool CPU (cores) |\n");
+		md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+		for (Echo echo : echoes) {
+			md.append(String.format(
+					"| %d B | %d | %.0f | %.0f | **%.2f** | %.1f / %.1f | **%.2f** | %s | %s | **%.2f** | %.2f / %.2f |%n",
+					echo.size(), echo.inFlight(), echo.raw().messagesPerSecond(), echo.fastws().messagesPerSecond(),
+					echo.throughputRatio(), echo.raw().serverCpuPerMessage() / 1e3,
+					echo.fastws().serverCpuPerMessage() / 1e3, echo.cpuRatio(), micros(echo.raw()),
+					micros(echo.fastws()), echo.p99Ratio(), echo.raw().loadToolCpu(), echo.fastws().loadToolCpu()));
+		}
+		md.append("\n");
 	}
 
 	private String containerName() {
