@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and runs them all: benchmarks/run.sh [--full] [--scale-only] [--only=echo,metering,scale,fanout,hop,handshakes] [--container=jetty] [--java17=PATH] [--java25=PATH]
 # Writes benchmarks/results/latest.md and benchmarks/results/latest.png (the echo chart, not with --scale-only).
-# The short run takes about 4 minutes.
+# The short run takes about 6 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -ntp package -pl benchmarks -am -DskipTests
