@@ -50,7 +50,8 @@ public class WebSocketsEndpoint {
 			.stream()
 			.map((route) -> describe(route, connectionsByRoute))
 			.toList();
-		return new WebSocketsDescriptor(routes, this.handlerMapping.getConnections().size(), this.settings);
+		return new WebSocketsDescriptor(this.handlerMapping.getContainerName(), routes,
+				this.handlerMapping.getConnections().size(), this.settings);
 	}
 
 	private static RouteDescriptor describe(WebSocketRoute route, Map<String, Long> connectionsByRoute) {
@@ -73,11 +74,12 @@ public class WebSocketsEndpoint {
 	/**
 	 * Description of the application's WebSocket routes, their connections and settings.
 	 *
+	 * @param container the servlet container that serves the connections, {@code Tomcat} or {@code Jetty}
 	 * @param routes the routes, in the order they were mapped
 	 * @param connections how many connections are served now, handshakes not yet decided included
 	 * @param settings the settings connections are served with
 	 */
-	public record WebSocketsDescriptor(List<RouteDescriptor> routes, int connections,
+	public record WebSocketsDescriptor(String container, List<RouteDescriptor> routes, int connections,
 			SettingsDescriptor settings) implements OperationResponseBody {
 
 	}

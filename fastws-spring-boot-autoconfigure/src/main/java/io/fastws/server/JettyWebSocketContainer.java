@@ -32,6 +32,11 @@ final class JettyWebSocketContainer implements WebSocketContainer {
 	private final RequestUpgradeStrategy upgradeStrategy = new JettyUpgradeStrategy();
 
 	@Override
+	public String name() {
+		return "Jetty";
+	}
+
+	@Override
 	public RequestUpgradeStrategy upgradeStrategy() {
 		return this.upgradeStrategy;
 	}

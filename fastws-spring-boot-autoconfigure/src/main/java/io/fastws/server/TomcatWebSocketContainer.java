@@ -54,6 +54,11 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 	private final RequestUpgradeStrategy upgradeStrategy = new StandardWebSocketUpgradeStrategy();
 
 	@Override
+	public String name() {
+		return "Tomcat";
+	}
+
+	@Override
 	public RequestUpgradeStrategy upgradeStrategy() {
 		return this.upgradeStrategy;
 	}

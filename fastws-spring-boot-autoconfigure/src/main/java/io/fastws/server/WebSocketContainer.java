@@ -16,6 +16,12 @@ import org.springframework.web.socket.server.RequestUpgradeStrategy;
 interface WebSocketContainer {
 
 	/**
+	 * Return the name of the container, as operators know it.
+	 * @return {@code Tomcat} or {@code Jetty}
+	 */
+	String name();
+
+	/**
 	 * Return the strategy that performs an accepted upgrade.
 	 * @return the container's upgrade strategy
 	 */

@@ -39,6 +39,8 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping implements S
 
 	private final OriginHandshakeInterceptor originInterceptor;
 
+	private final String containerName;
+
 	private final ConnectionObserver observer = new ConnectionObserver();
 
 	private int shutdownCloseCode = CloseCodes.WS_1012_SERVICE_RESTART;
@@ -58,8 +60,10 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping implements S
 	 */
 	public WebSocketHandlerMapping(List<WebSocketRoute> routes, WebSocketHandlerExecutor executor,
 			JsonMapper jsonMapper, ConnectionSettings settings, List<String> allowedOrigins) {
-		UpgradeSupport support = new UpgradeSupport(WebSocketContainer.detect(ClassUtils.getDefaultClassLoader()),
-				executor, jsonMapper, settings, this.connections, this.observer);
+		WebSocketContainer container = WebSocketContainer.detect(ClassUtils.getDefaultClassLoader());
+		this.containerName = container.name();
+		UpgradeSupport support = new UpgradeSupport(container, executor, jsonMapper, settings, this.connections,
+				this.observer);
 		this.originInterceptor = new OriginHandshakeInterceptor(allowedOrigins);
 		OriginHandshakeInterceptor originInterceptor = this.originInterceptor;
 		this.handlers = routes.stream()
@@ -141,6 +145,14 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping implements S
 	 */
 	public WebSocketConnections getConnections() {
 		return this.connections;
+	}
+
+	/**
+	 * Return the name of the servlet container the connections are served by.
+	 * @return {@code Tomcat} or {@code Jetty}
+	 */
+	public String getContainerName() {
+		return this.containerName;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.fastws.server.TestedContainer;
 import io.fastws.test.WebSocketTestClient;
 import io.fastws.test.WebSocketTestSession;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,12 @@ class WebSocketsEndpointTests {
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(route(routes(), "/chat/{room}")).containsEntry("connections", 0));
 		assertThat(connections()).isEqualTo(0);
+	}
+
+	@Test
+	void theServletContainerServingTheConnectionsIsNamed() throws Exception {
+		String expected = TestedContainer.isJetty() ? "Jetty" : "Tomcat";
+		assertThat(webSockets()).containsEntry("container", expected);
 	}
 
 	@Test
