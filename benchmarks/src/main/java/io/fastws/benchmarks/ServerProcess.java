@@ -38,6 +38,12 @@ final class ServerProcess implements AutoCloseable {
 	private static String classPath = System.getProperty("java.class.path");
 
 	/**
+	 * How the name of the web server of every server started from now on must begin: {@code Tomcat} or
+	 * {@code Jetty}.
+	 */
+	private static String webServer = "Tomcat";
+
+	/**
 	 * Start the servers from now on on the given container.
 	 * @param container {@code tomcat} or {@code jetty}
 	 */
@@ -48,9 +54,11 @@ final class ServerProcess implements AutoCloseable {
 				throw new IllegalStateException("No Jetty class path: run the benchmarks with benchmarks/run.sh");
 			}
 			classPath = jetty;
+			webServer = "Jetty";
 		}
 		else {
 			classPath = System.getProperty("java.class.path");
+			webServer = "Tomcat";
 		}
 	}
 
@@ -99,13 +107,20 @@ final class ServerProcess implements AutoCloseable {
 				throw new IllegalStateException("The " + this.description + " server exited with "
 						+ this.process.exitValue() + "; see benchmarks/target/server-*.log");
 			}
+			Map<String, Object> stats;
 			try {
-				stats();
-				return;
+				stats = stats();
 			}
 			catch (IOException ex) {
 				Thread.sleep(200);
+				continue;
 			}
+			if (!String.valueOf(stats.get("webServer")).startsWith(webServer)) {
+				close();
+				throw new IllegalStateException("The " + this.description + " server runs on "
+						+ stats.get("webServer") + ", not on " + webServer + "; see its class path");
+			}
+			return;
 		}
 		throw new IllegalStateException("The " + this.description + " server did not start within 60 s");
 	}

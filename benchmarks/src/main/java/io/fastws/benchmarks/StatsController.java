@@ -8,20 +8,24 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Reports the server's memory after a full garbage collection and its open echo connections, for the scale
- * benchmark.
+ * Reports the server's memory after a full garbage collection, its open echo connections and the web server
+ * it runs on, for the scale benchmark and the runner's check of the container.
  */
 @RestController
 class StatsController {
 
 	private final OpenConnections openConnections;
 
-	StatsController(OpenConnections openConnections) {
+	private final WebServerApplicationContext context;
+
+	StatsController(OpenConnections openConnections, WebServerApplicationContext context) {
 		this.openConnections = openConnections;
+		this.context = context;
 	}
 
 	@GetMapping("/bench/stats")
@@ -38,6 +42,7 @@ class StatsController {
 		stats.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
 		stats.put("openConnections", this.openConnections.count());
 		stats.put("javaVersion", System.getProperty("java.version"));
+		stats.put("webServer", this.context.getWebServer().getClass().getSimpleName());
 		return stats;
 	}
 
