@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs them all: benchmarks/run.sh [--full] [--scale-only] [--only=echo,metering,scale,fanout,hop,handshakes] [--container=jetty] [--java17=PATH] [--java25=PATH]
+# Builds the benchmarks and runs them all: benchmarks/run.sh [--full | --smoke] [--scale-only] [--only=echo,metering,scale,fanout,hop,handshakes] [--container=jetty] [--java17=PATH] [--java25=PATH]
 # Writes benchmarks/results/latest.md and benchmarks/results/latest.png (the echo chart, not with --scale-only).
 # The short run takes about 6 minutes.
 set -euo pipefail

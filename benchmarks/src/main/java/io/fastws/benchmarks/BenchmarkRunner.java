@@ -15,6 +15,7 @@ import java.util.Map;
  * version (15,000 connections, longer windows), {@code --scale-only} for the idle connections alone,
  * {@code --only=echo,metering,scale,fanout,hop,handshakes} for some of them (printed, not written),
  * {@code --container=jetty} to run the servers, fastws's and raw Spring's alike, on Jetty rather than Tomcat,
+ * {@code --smoke} for a check of the harness in about a second per case (few connections; printed, not written),
  * {@code --java17=PATH} and {@code --java25=PATH} for the JDKs of the scale runs.
  */
 public final class BenchmarkRunner {
@@ -32,7 +33,7 @@ public final class BenchmarkRunner {
 		Options options = Options.parse(args);
 		ServerProcess.runOn(options.container());
 		Results results = new Results(options);
-		if (!options.only().isEmpty()) {
+		if (!options.only().isEmpty() || options.smoke()) {
 			runOnly(options, results);
 			return;
 		}
@@ -56,7 +57,12 @@ public final class BenchmarkRunner {
 	}
 
 	private static void runOnly(Options options, Results results) throws Exception {
-		for (String name : options.only()) {
+		List<String> names = options.only();
+		if (names.isEmpty()) {
+			names = options.scaleOnly() ? List.of("scale")
+					: List.of("echo", "metering", "scale", "fanout", "hop", "handshakes");
+		}
+		for (String name : names) {
 			switch (name) {
 				case "echo" -> runEcho(options, results);
 				case "metering" -> runMetering(options, results);
@@ -267,12 +273,13 @@ public final class BenchmarkRunner {
 	/**
 	 * What to run.
 	 */
-	record Options(boolean full, boolean scaleOnly, List<String> only, String container, String java17, String java25,
-			int connections, Duration warmUp, Duration window, int windows, int scaleConnections, Duration scaleHold,
-			int fanOutClients, int fanOutRounds, int hopSeconds) {
+	record Options(boolean full, boolean smoke, boolean scaleOnly, List<String> only, String container, String java17,
+			String java25, int connections, Duration warmUp, Duration window, int windows, int scaleConnections,
+			Duration scaleHold, int fanOutClients, int fanOutRounds, int hopSeconds) {
 
 		static Options parse(String[] args) {
 			boolean full = false;
+			boolean smoke = false;
 			boolean scaleOnly = false;
 			List<String> only = List.of();
 			String container = "tomcat";
@@ -281,6 +288,9 @@ public final class BenchmarkRunner {
 			for (String arg : args) {
 				if (arg.equals("--full")) {
 					full = true;
+				}
+				else if (arg.equals("--smoke")) {
+					smoke = true;
 				}
 				else if (arg.equals("--scale-only")) {
 					scaleOnly = true;
@@ -304,10 +314,18 @@ public final class BenchmarkRunner {
 			if (java25 == null) {
 				java25 = ProcessHandle.current().info().command().orElse("java");
 			}
+			if (full && smoke) {
+				throw new IllegalArgumentException("--full and --smoke exclude each other");
+			}
+			if (smoke) {
+				// figures of no worth: only that every part runs, on the container asked for
+				return new Options(false, true, scaleOnly, only, container, java17, java25, 4, Duration.ofSeconds(1),
+						Duration.ofSeconds(1), 1, 100, Duration.ofSeconds(2), 20, 3, 2);
+			}
 			return full
-					? new Options(true, scaleOnly, only, container, java17, java25, 50, Duration.ofSeconds(10), Duration.ofSeconds(5), 5,
+					? new Options(true, false, scaleOnly, only, container, java17, java25, 50, Duration.ofSeconds(10), Duration.ofSeconds(5), 5,
 							15_000, Duration.ofSeconds(10), 1000, 100, 30)
-					: new Options(false, scaleOnly, only, container, java17, java25, 50, Duration.ofSeconds(4), Duration.ofSeconds(2), 5,
+					: new Options(false, false, scaleOnly, only, container, java17, java25, 50, Duration.ofSeconds(4), Duration.ofSeconds(2), 5,
 							5_000, Duration.ofSeconds(10), 1000, 30, 10);
 		}
 

@@ -135,10 +135,11 @@ final class Results {
 	String toMarkdown() throws IOException {
 		StringBuilder md = new StringBuilder("# Benchmark results\n\n");
 		md.append("Run on ").append(LocalDate.now()).append(", ").append(machine()).append(". ");
-		md.append(this.options.full() ? "Full" : "Short")
+		md.append(this.options.full() ? "Full" : this.options.smoke() ? "Smoke (figures of no worth)" : "Short")
 			.append(this.options.scaleOnly() ? " scale-only" : "")
 			.append(" run: `benchmarks/run.sh")
 			.append(this.options.full() ? " --full" : "")
+			.append(this.options.smoke() ? " --smoke" : "")
 			.append(this.options.scaleOnly() ? " --scale-only" : "")
 			.append(this.options.container().equals("jetty") ? " --container=jetty" : "")
 			.append("`. Server on core 0, load tool on core 1 (`taskset`). Servers, fastws's and raw Spring's, on ")
