@@ -63,6 +63,8 @@ class ClassAndFunctionEndpointTests {
 	@BeforeEach
 	void setUp() {
 		this.client = WebSocketTestClient.forPort(this.port).withReceiveTimeout(Duration.ofSeconds(10));
+		// the handlers of the previous test may still be ending
+		awaitNoHandlerRunning();
 		this.events.list.clear();
 	}
 

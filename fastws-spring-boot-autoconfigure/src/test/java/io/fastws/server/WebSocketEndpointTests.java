@@ -48,6 +48,8 @@ class WebSocketEndpointTests {
 	@BeforeEach
 	void setUp() {
 		this.client = WebSocketTestClient.forPort(this.port).withReceiveTimeout(Duration.ofSeconds(10));
+		// the endpoints of the previous test may still be in onDisconnect
+		awaitNoHandlerRunning();
 		this.disconnects.list.clear();
 	}
 
