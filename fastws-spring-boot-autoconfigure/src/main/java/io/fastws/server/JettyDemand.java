@@ -1,6 +1,7 @@
 package io.fastws.server;
 
 import org.eclipse.jetty.websocket.api.Session;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reading from one Jetty session through Jetty's demand: the next frame is asked for once the last has been
@@ -13,7 +14,7 @@ final class JettyDemand implements FlowControl {
 
 	private final Object lock = new Object();
 
-	private @org.jspecify.annotations.Nullable Session session;
+	private @Nullable Session session;
 
 	private boolean suspended;
 
