@@ -1,6 +1,7 @@
 package io.fastws.server;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Duration;
@@ -99,9 +100,14 @@ final class HandlerDecidedUpgradeStrategy implements RequestUpgradeStrategy {
 		HttpServletRequest servletRequest = ((ServletServerHttpRequest) request).getServletRequest();
 		BiConsumer<ServerHttpRequest, ServerHttpResponse> resumption = (resumedRequest,
 				resumedResponse) -> answer(resumedRequest, resumedResponse, selectedExtensions, user, attributes, true);
+		// read now: once the request has ended, the container may have recycled it
+		InetSocketAddress remoteAddress = request.getRemoteAddress();
+		URI uri = request.getURI();
 		Runnable lost = () -> {
 			this.pending.upgradeFailed(new IOException("The upgrade request ended before it was answered"));
-			logHandshake(request, 0, HandshakeOutcome.ERROR, "request ended before it was answered");
+			this.support.observer()
+				.handshakeAnswered(this.pending, remoteAddress, uri, 0, HandshakeOutcome.ERROR,
+						"request ended before it was answered");
 		};
 		if (!isDecidedWithin(QUICK_DECISION) && DeferredUpgrade.defer(servletRequest, handshake, resumption, lost)) {
 			return;

@@ -2,6 +2,7 @@ package io.fastws.server;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -95,8 +96,18 @@ final class JettyWebSocketContainer implements WebSocketContainer {
 			await(written);
 		}
 
+		/**
+		 * Send the close frame behind the write in progress, and drop the connection if the close handshake has
+		 * not ended within twice the close timeout: one for the frame to be written, one for the client to
+		 * answer it, which Jetty otherwise waits for without end, its idle timeout being off.
+		 */
 		@Override
 		public void close(int code, String reason) throws IOException {
+			ConnectionTimers.schedule(this.session::disconnect, 2 * this.closeTimeout);
+			if (!this.session.isOpen()) {
+				// a close frame is on its way already, the client's or fastws's own
+				return;
+			}
 			Callback.Completable written = new Callback.Completable();
 			this.session.close(code, reason, written);
 			try {
@@ -105,24 +116,37 @@ final class JettyWebSocketContainer implements WebSocketContainer {
 			catch (TimeoutException ex) {
 				// the client reads nothing: drop it, which releases the writes waiting behind
 				this.session.disconnect();
-				return;
 			}
 			catch (ExecutionException ex) {
-				throw asIoException(ex);
+				// closed meanwhile, by the client or by Jetty: nothing is left to wait for
+				this.session.disconnect();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				this.session.disconnect();
 				throw new InterruptedIOException("Interrupted while closing the connection");
 			}
-			if (this.session.isOpen()) {
-				ConnectionTimers.schedule(this::dropIfOpen, this.closeTimeout);
-			}
 		}
 
-		private void dropIfOpen() {
-			if (this.session.isOpen()) {
+		/**
+		 * Wait for a write, up to three times the send time limit, the backstop that Tomcat's blocking send
+		 * timeout is: fastws's own send deadline closes the connection well before.
+		 */
+		private void await(Callback.Completable written) throws IOException {
+			try {
+				written.get(3 * this.closeTimeout, TimeUnit.NANOSECONDS);
+			}
+			catch (TimeoutException ex) {
 				this.session.disconnect();
+				throw new SocketTimeoutException("Jetty did not write the frame within " + 3 * this.closeTimeout
+						+ " ns");
+			}
+			catch (ExecutionException ex) {
+				throw asIoException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new InterruptedIOException("Interrupted while writing to the connection");
 			}
 		}
 
@@ -134,19 +158,6 @@ final class JettyWebSocketContainer implements WebSocketContainer {
 		@Override
 		public void resume() {
 			this.demand.resume();
-		}
-
-		private static void await(Callback.Completable written) throws IOException {
-			try {
-				written.get();
-			}
-			catch (ExecutionException ex) {
-				throw asIoException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new InterruptedIOException("Interrupted while writing to the connection");
-			}
 		}
 
 		private static IOException asIoException(ExecutionException ex) {

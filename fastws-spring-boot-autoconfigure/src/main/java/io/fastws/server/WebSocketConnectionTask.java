@@ -101,8 +101,9 @@ final class WebSocketConnectionTask implements Runnable {
 		}
 		finally {
 			finish(failure);
-			dependencies.close();
+			// opened after the dependencies were, so closed before them
 			this.transport.leaveConnectionScope();
+			dependencies.close();
 			Thread.interrupted();
 		}
 	}
