@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The server under test: fastws ({@code --bench.mode=fastws}) or raw Spring WebSocket
- * ({@code --bench.mode=raw}), with the same Spring Boot, Tomcat and settings.
+ * ({@code --bench.mode=raw}), with the same Spring Boot, container (Tomcat, or Jetty on the Jetty class path)
+ * and settings.
  */
 @SpringBootApplication
 public class BenchmarkServer {
