@@ -93,8 +93,9 @@ public final class BenchmarkRunner {
 					EchoLoad.Window rawResult = echo(raw, size, inFlight, options);
 					EchoLoad.Window fastwsResult = echo(fastws, size, inFlight, options);
 					results.add(size, inFlight, rawResult, fastwsResult);
-					System.err.printf("echo %d B x %d on %s: raw %.0f/s, fastws %.0f/s%n", size, inFlight, java,
-							rawResult.messagesPerSecond(), fastwsResult.messagesPerSecond());
+					System.err.printf("echo %d B x %d on %s, %s: raw %.0f/s, fastws %.0f/s%n", size, inFlight,
+							options.container(), java, rawResult.messagesPerSecond(),
+							fastwsResult.messagesPerSecond());
 				}
 			}
 		}
