@@ -141,6 +141,7 @@ final class Results {
 			.append(this.options.full() ? " --full" : "")
 			.append(this.options.smoke() ? " --smoke" : "")
 			.append(this.options.scaleOnly() ? " --scale-only" : "")
+			.append(this.options.only().isEmpty() ? "" : " --only=" + String.join(",", this.options.only()))
 			.append(this.options.container().equals("jetty") ? " --container=jetty" : "")
 			.append("`. Server on core 0, load tool on core 1 (`taskset`). Servers, fastws's and raw Spring's, on ")
 			.append(this.options.container().equals("jetty") ? "Jetty 12" : "Tomcat 11")
