@@ -1,8 +1,6 @@
 package io.fastws.server;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.boot.test.context.FilteredClassLoader;
 
@@ -16,15 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class WebSocketContainerTests {
 
 	@Test
-	@DisabledIfSystemProperty(named = "fastws.test.container", matches = "jetty")
-	void tomcatIsDetectedWhenItsWebSocketSupportIsPresent() {
-		assertThat(WebSocketContainer.detect(getClass().getClassLoader())).isInstanceOf(TomcatWebSocketContainer.class);
-	}
-
-	@Test
-	@EnabledIfSystemProperty(named = "fastws.test.container", matches = "jetty")
-	void jettyIsDetectedWhenItsWebSocketSupportIsPresentAndTomcatsIsNot() {
-		assertThat(WebSocketContainer.detect(getClass().getClassLoader())).isInstanceOf(JettyWebSocketContainer.class);
+	void theContainerOnTheClassPathIsDetectedTomcatFirst() {
+		String expected = TestedContainer.isJetty() ? "Jetty" : "Tomcat";
+		assertThat(WebSocketContainer.detect(getClass().getClassLoader()).name()).isEqualTo(expected);
 	}
 
 	@Test
