@@ -65,8 +65,12 @@ final class ConnectionObserver {
 	 * @return its recorder
 	 */
 	WebSocketMessageMetrics.RouteRecorder recorder(WebSocketRoute route) {
-		return this.recorders.computeIfAbsent(route,
-				(key) -> new GuardedRouteRecorder(this.messageMetrics.forRoute(key.template())));
+		return this.recorders.computeIfAbsent(route, (key) -> guarded(this.messageMetrics.forRoute(key.template())));
+	}
+
+	private static WebSocketMessageMetrics.RouteRecorder guarded(WebSocketMessageMetrics.RouteRecorder recorder) {
+		// nothing to guard when nothing is recorded: every message passes here
+		return (recorder == WebSocketMessageMetrics.RouteRecorder.NONE) ? recorder : new GuardedRouteRecorder(recorder);
 	}
 
 	/**
