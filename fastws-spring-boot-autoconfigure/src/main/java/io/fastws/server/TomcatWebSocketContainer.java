@@ -3,12 +3,19 @@ package io.fastws.server;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerContainer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.websocket.WsSession;
+import org.apache.tomcat.websocket.server.WsServerContainer;
 
+import org.springframework.core.log.LogMessage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
@@ -18,7 +25,7 @@ import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeSt
 
 /**
  * {@link WebSocketContainer} for Tomcat: upgrades through the standard Jakarta WebSocket API, reads messages
- * in parts through 8 KiB buffers, writes with the session's blocking remote, and pauses reading with
+ * in parts through 2 KiB buffers, writes with the session's blocking remote, and pauses reading with
  * {@link WsSession#suspend()}.
  *
  * <p>fastws times its writes itself ({@link SendDeadline}): Tomcat's blocking send timeout cuts the frame short
@@ -44,12 +51,20 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 	private static final String ABNORMAL_CLOSE_SEND_TIMEOUT = "org.apache.tomcat.websocket.ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT";
 
 	/**
-	 * The size of each session's message buffers, Tomcat's own default: one of as many chars for decoded
-	 * text and one of as many bytes for binary and undecoded text. fastws takes messages in parts, so Tomcat
-	 * hands a part over whenever a buffer fills and these bound no message; fastws's limits do, as the parts
-	 * arrive.
+	 * The size of each session's message buffers: one of as many chars for decoded text and one of as many
+	 * bytes for binary and undecoded text, 6 KiB in all (Tomcat's default of 8 KiB makes 24 KiB). fastws takes
+	 * messages in parts, so Tomcat hands a part over whenever a buffer fills and these bound no message;
+	 * fastws's limits do, as the parts arrive.
 	 */
-	static final int MESSAGE_BUFFER_SIZE = 8 * 1024;
+	static final int MESSAGE_BUFFER_SIZE = 2 * 1024;
+
+	/**
+	 * Tomcat's default size of the message buffers, which also bounds the messages of endpoints that take them
+	 * whole.
+	 */
+	private static final int TOMCAT_MESSAGE_BUFFER_SIZE = 8 * 1024;
+
+	private static final Log logger = LogFactory.getLog(TomcatWebSocketContainer.class);
 
 	private final RequestUpgradeStrategy upgradeStrategy = new StandardWebSocketUpgradeStrategy();
 
@@ -61,6 +76,29 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 	@Override
 	public RequestUpgradeStrategy upgradeStrategy() {
 		return this.upgradeStrategy;
+	}
+
+	/**
+	 * Tomcat gives every session message buffers of the container's default size when it opens, and resizes
+	 * them to the session's own only when the first message arrives, so an idle connection keeps the
+	 * container's. Where fastws is the container's only WebSocket user and the defaults are Tomcat's own,
+	 * they are lowered to fastws's size.
+	 */
+	@Override
+	public void prepare(ServletContext servletContext, List<String> otherEndpoints) {
+		if (!(servletContext.getAttribute(ServerContainer.class.getName()) instanceof WsServerContainer container)) {
+			return;
+		}
+		if (!otherEndpoints.isEmpty()) {
+			logger.debug(LogMessage.format("Tomcat's WebSocket message buffers stay at %d bytes, for %s",
+					container.getDefaultMaxTextMessageBufferSize(), otherEndpoints));
+			return;
+		}
+		if (container.getDefaultMaxTextMessageBufferSize() == TOMCAT_MESSAGE_BUFFER_SIZE
+				&& container.getDefaultMaxBinaryMessageBufferSize() == TOMCAT_MESSAGE_BUFFER_SIZE) {
+			container.setDefaultMaxTextMessageBufferSize(MESSAGE_BUFFER_SIZE);
+			container.setDefaultMaxBinaryMessageBufferSize(MESSAGE_BUFFER_SIZE);
+		}
 	}
 
 	@Override

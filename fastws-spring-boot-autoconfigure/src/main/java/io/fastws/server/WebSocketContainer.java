@@ -1,7 +1,9 @@
 package io.fastws.server;
 
 import java.io.IOException;
+import java.util.List;
 
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +37,16 @@ interface WebSocketContainer {
 	 * @throws IOException if the response cannot be written
 	 */
 	boolean completesUpgradeAfterDispatch(HttpServletResponse response) throws IOException;
+
+	/**
+	 * Prepare the container of the started web application for fastws's sessions, before the first
+	 * upgrade. Container-wide defaults are changed only where no other WebSocket endpoint relies on them.
+	 * @param servletContext the web application's servlet context
+	 * @param otherEndpoints the beans that show other WebSocket endpoints or settings of the container; empty
+	 * if fastws is its only WebSocket user
+	 */
+	default void prepare(ServletContext servletContext, List<String> otherEndpoints) {
+	}
 
 	/**
 	 * Apply the connection settings to a session the container has just opened, and adapt it. The session

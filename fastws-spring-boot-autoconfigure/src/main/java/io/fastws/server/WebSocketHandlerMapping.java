@@ -9,6 +9,7 @@ import io.fastws.server.observation.WebSocketConnectionObservationConvention;
 import io.fastws.server.observation.WebSocketHandshakeObservationConvention;
 import io.fastws.server.observation.WebSocketMessageMetrics;
 import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +40,7 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping implements S
 
 	private final OriginHandshakeInterceptor originInterceptor;
 
-	private final String containerName;
+	private final WebSocketContainer container;
 
 	private final ConnectionObserver observer = new ConnectionObserver();
 
@@ -61,7 +62,7 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping implements S
 	public WebSocketHandlerMapping(List<WebSocketRoute> routes, WebSocketHandlerExecutor executor,
 			JsonMapper jsonMapper, ConnectionSettings settings, List<String> allowedOrigins) {
 		WebSocketContainer container = WebSocketContainer.detect(ClassUtils.getDefaultClassLoader());
-		this.containerName = container.name();
+		this.container = container;
 		UpgradeSupport support = new UpgradeSupport(container, executor, jsonMapper, settings, this.connections,
 				this.observer);
 		this.originInterceptor = new OriginHandshakeInterceptor(allowedOrigins);
@@ -152,7 +153,7 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping implements S
 	 * @return {@code Tomcat} or {@code Jetty}
 	 */
 	public String getContainerName() {
-		return this.containerName;
+		return this.container.name();
 	}
 
 	/**
@@ -188,6 +189,15 @@ public class WebSocketHandlerMapping extends AbstractHandlerMapping implements S
 				.ifPresent((context) -> context.setPathPattern(template));
 		}
 		return best;
+	}
+
+	/**
+	 * Prepare the servlet container for fastws's sessions, leaving its container-wide defaults to the
+	 * application's other WebSocket endpoints, if it has any.
+	 */
+	@Override
+	protected void initServletContext(ServletContext servletContext) {
+		this.container.prepare(servletContext, OtherWebSocketEndpoints.in(obtainApplicationContext()));
 	}
 
 	@Override

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests over a real port for messages far larger than the container's 8 KiB buffers, whole and in
+ * Tests over a real port for messages far larger than the container's 2 KiB buffers, whole and in
  * fragments: they arrive intact up to {@code fastws.max-*-message-size}, and one that crosses it closes the
  * connection with 1009 at once.
  */
@@ -99,13 +99,13 @@ class LargeMessagesTests {
 		void multiByteCharactersCutBetweenFragmentsOrAtTheContainersBufferArriveIntact() {
 			// 'é', '€' and '😀' take 2, 3 and 4 bytes; '😀' is two chars in Java
 			String mixed = "aé€😀".repeat(2000);
-			// '😀' where the container's 8192-char text buffer is one char short of it
-			String atTheBuffer = "x".repeat(8191) + "😀" + "y".repeat(8190) + "é😀" + "€".repeat(9000);
+			// '😀' where the container's 2048-char text buffer is one char short of it
+			String atTheBuffer = "x".repeat(2047) + "😀" + "y".repeat(2046) + "é😀" + "€".repeat(9000);
 			try (WebSocketTestSession session = this.client.connect("/echo-text")) {
 				for (String message : List.of(mixed, atTheBuffer)) {
 					session.sendText(message);
 					assertSameText(session.receiveText(), message);
-					for (int fragmentSize : List.of(1, 2, 3, 5, 8191, 8192, 8193)) {
+					for (int fragmentSize : List.of(1, 2, 3, 5, 2047, 2048, 2049, 8192)) {
 						session.sendFragmented(message, fragmentSize);
 						assertSameText(session.receiveText(), message);
 					}
