@@ -24,6 +24,12 @@ public final class BenchmarkRunner {
 
 	private static final String LOAD_CORE = "1";
 
+	/**
+	 * The system property that sizes each of Tomcat's WebSocket connections' input, output and encoder buffers
+	 * (8 KiB by default), read once, when Tomcat's WebSocket classes are loaded.
+	 */
+	private static final String TOMCAT_BUFFER_SIZE = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
+
 	private static final int METERING_ROUNDS = 3;
 
 	private BenchmarkRunner() {
@@ -154,18 +160,31 @@ public final class BenchmarkRunner {
 
 	private static void runScale(Options options, Results results) throws Exception {
 		String java25 = options.java25();
-		ScaleRun raw = new ScaleRun("raw Spring, Java 25", "raw", java25, List.of());
-		ScaleRun withoutHeartbeat = new ScaleRun("fastws, Java 25, no heartbeat", "fastws", java25,
+		ScaleRun raw = new ScaleRun("raw Spring, Java 25", "raw", java25, List.of(), List.of());
+		ScaleRun withoutHeartbeat = new ScaleRun("fastws, Java 25, no heartbeat", "fastws", java25, List.of(),
 				List.of("--fastws.ping-interval=0"));
-		ScaleRun withHeartbeat = new ScaleRun("fastws, Java 25, ping every 2 s", "fastws", java25,
-				List.of("--fastws.ping-interval=2s", "--fastws.ping-timeout=2s"));
+		List<String> heartbeat = List.of("--fastws.ping-interval=2s", "--fastws.ping-timeout=2s");
+		ScaleRun withHeartbeat = new ScaleRun("fastws, Java 25, ping every 2 s", "fastws", java25, List.of(),
+				heartbeat);
 		List<ScaleRun> runs = new ArrayList<>();
 		runs.add(raw);
-		runs.add(new ScaleRun("fastws, Java 25, virtual threads", "fastws", java25, List.of()));
+		runs.add(new ScaleRun("fastws, Java 25, virtual threads", "fastws", java25, List.of(), List.of()));
 		runs.add(withoutHeartbeat);
 		runs.add(withHeartbeat);
+		if (!options.container().equals("jetty")) {
+			// Tomcat's other per-connection buffers, which fastws leaves at 8 KiB: see docs/production.md
+			List<String> smallBuffers = List.of("-D" + TOMCAT_BUFFER_SIZE + "=2048");
+			List<String> smallSocketBuffers = List.of("--bench.tomcat-socket-buffer=2048");
+			runs.add(new ScaleRun("raw Spring, Java 25, 2 KiB Tomcat buffers", "raw", java25, smallBuffers,
+					smallSocketBuffers));
+			List<String> withSmallBuffers = new ArrayList<>(heartbeat);
+			withSmallBuffers.addAll(smallSocketBuffers);
+			runs.add(new ScaleRun("fastws, Java 25, ping every 2 s, 2 KiB Tomcat buffers", "fastws", java25,
+					smallBuffers, withSmallBuffers));
+		}
 		if (options.java17() != null) {
-			runs.add(new ScaleRun("fastws, Java 17, platform threads", "fastws", options.java17(), List.of()));
+			runs.add(new ScaleRun("fastws, Java 17, platform threads", "fastws", options.java17(), List.of(),
+					List.of()));
 		}
 		for (ScaleRun run : runs) {
 			results.scale(run.name(), scale(run, options));
@@ -178,7 +197,8 @@ public final class BenchmarkRunner {
 		List<String> arguments = new ArrayList<>(
 				List.of("--fastws.threads=auto", "--fastws.thread-pool.max-size=" + (connections + 100)));
 		arguments.addAll(run.arguments());
-		try (ServerProcess server = ServerProcess.start(run.java(), run.mode(), SERVER_CORE, arguments)) {
+		try (ServerProcess server = ServerProcess.start(run.java(), run.mode(), SERVER_CORE, run.jvmOptions(),
+				arguments)) {
 			Map<String, Object> before = server.stats();
 			try (LoadProcess load = LoadProcess.start(LOAD_CORE, "scale", server.uri("/echo").toString(),
 					String.valueOf(connections), "100")) {
@@ -265,9 +285,10 @@ public final class BenchmarkRunner {
 	}
 
 	/**
-	 * One row of the idle connection table: a server and the settings it runs with.
+	 * One row of the idle connection table: a server and the settings it runs with, as options of its JVM
+	 * and as arguments of the application.
 	 */
-	record ScaleRun(String name, String mode, String java, List<String> arguments) {
+	record ScaleRun(String name, String mode, String java, List<String> jvmOptions, List<String> arguments) {
 
 	}
 

@@ -63,12 +63,18 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	static ServerProcess start(String java, String mode, String core, List<String> extraArguments) throws Exception {
+		return start(java, mode, core, List.of(), extraArguments);
+	}
+
+	static ServerProcess start(String java, String mode, String core, List<String> jvmOptions,
+			List<String> extraArguments) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		List<String> command = new ArrayList<>(List.of("taskset", "-c", core, java, "-Xms1g", "-Xmx2g", "-cp",
-				classPath, BenchmarkServer.class.getName(), "--bench.mode=" + mode,
+		List<String> command = new ArrayList<>(List.of("taskset", "-c", core, java, "-Xms1g", "-Xmx2g"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", classPath, BenchmarkServer.class.getName(), "--bench.mode=" + mode,
 				"--server.port=" + port));
 		command.addAll(extraArguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
