@@ -84,11 +84,14 @@ class WebSocketMetricsTests {
 			assertThat(session.receiveText()).isEqualTo("hi");
 			assertThat(session.receiveBytes()).hasSize(10);
 		}
-		assertThat(messages("received", "text")).isEqualTo(textIn + 2);
-		assertThat(messages("received", "binary")).isEqualTo(binaryIn + 1);
-		assertThat(messages("sent", "text")).isEqualTo(textOut + 2);
-		assertThat(sizes("received", "text").totalAmount()).isEqualTo(textCharactersIn + 7);
-		assertThat(sizes("sent", "binary").totalAmount()).isEqualTo(binaryBytesOut + 10);
+		// a message sent is counted once its write completes, which the client may see first
+		await().atMost(WAIT).untilAsserted(() -> {
+			assertThat(messages("received", "text")).isEqualTo(textIn + 2);
+			assertThat(messages("received", "binary")).isEqualTo(binaryIn + 1);
+			assertThat(messages("sent", "text")).isEqualTo(textOut + 2);
+			assertThat(sizes("received", "text").totalAmount()).isEqualTo(textCharactersIn + 7);
+			assertThat(sizes("sent", "binary").totalAmount()).isEqualTo(binaryBytesOut + 10);
+		});
 	}
 
 	@Test
