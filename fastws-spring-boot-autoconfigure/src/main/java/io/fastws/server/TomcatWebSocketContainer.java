@@ -21,12 +21,11 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.server.RequestUpgradeStrategy;
-import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
 
 /**
- * {@link WebSocketContainer} for Tomcat: upgrades through the standard Jakarta WebSocket API, reads messages
- * in parts through 2 KiB buffers, writes with the session's blocking remote, and pauses reading with
- * {@link WsSession#suspend()}.
+ * {@link WebSocketContainer} for Tomcat: upgrades through the standard Jakarta WebSocket API
+ * ({@link TomcatUpgradeStrategy}), reads messages in parts through 2 KiB buffers, writes with the session's
+ * blocking remote, and pauses reading with {@link WsSession#suspend()}.
  *
  * <p>fastws times its writes itself ({@link SendDeadline}): Tomcat's blocking send timeout cuts the frame short
  * and closes the session with 1001 itself, so it is set to three times the send time limit, a backstop that
@@ -66,7 +65,7 @@ final class TomcatWebSocketContainer implements WebSocketContainer {
 
 	private static final Log logger = LogFactory.getLog(TomcatWebSocketContainer.class);
 
-	private final RequestUpgradeStrategy upgradeStrategy = new StandardWebSocketUpgradeStrategy();
+	private final RequestUpgradeStrategy upgradeStrategy = new TomcatUpgradeStrategy();
 
 	@Override
 	public String name() {
