@@ -51,7 +51,10 @@ final class DeferredUpgrade {
 		request.setAttribute(ATTRIBUTE, new DeferredUpgrade(completion));
 		AsyncContext context = request.startAsync();
 		context.setTimeout(0);
-		decision.whenDecided(() -> dispatch(context, lost));
+		// dispatched from the shared timer thread, not from the deciding handler's: Tomcat keeps dispatch
+		// state in a thread local of the thread that dispatches, which a handler's virtual thread would hold
+		// for as long as its connection lasts
+		decision.whenDecided(() -> ConnectionTimers.schedule(() -> dispatch(context, lost), 0));
 		return true;
 	}
 
