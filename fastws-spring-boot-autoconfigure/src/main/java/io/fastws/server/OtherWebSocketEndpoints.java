@@ -8,7 +8,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Finds what else in an application relies on the servlet container's WebSocket defaults: Spring's own
- * WebSocket endpoints ({@code @EnableWebSocket}), STOMP over WebSocket ({@code @EnableWebSocketMessageBroker}),
+ * WebSocket endpoints ({@code @EnableWebSocket}, or a {@code WebSocketHttpRequestHandler} or
+ * {@code SockJsHttpRequestHandler} bean), STOMP over WebSocket ({@code @EnableWebSocketMessageBroker}),
  * {@code @ServerEndpoint} classes exported by a {@code ServerEndpointExporter}, or container defaults set
  * through a {@code ServletServerContainerFactoryBean}. Those endpoints take whole messages, so the container's
  * message buffers are the largest message they accept.
@@ -18,6 +19,8 @@ final class OtherWebSocketEndpoints {
 	private static final List<String> TYPES = List.of(
 			"org.springframework.web.socket.config.annotation.WebSocketConfigurationSupport",
 			"org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurationSupport",
+			"org.springframework.web.socket.server.support.WebSocketHttpRequestHandler",
+			"org.springframework.web.socket.sockjs.support.SockJsHttpRequestHandler",
 			"org.springframework.web.socket.server.standard.ServerEndpointExporter",
 			"org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean");
 

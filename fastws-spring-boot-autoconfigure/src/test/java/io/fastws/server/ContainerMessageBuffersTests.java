@@ -1,6 +1,7 @@
 package io.fastws.server;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.fastws.FastWsTestApplication;
 import io.fastws.WebSocket;
@@ -18,12 +19,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,6 +111,36 @@ class ContainerMessageBuffersTests {
 	}
 
 	/**
+	 * An application with a Spring WebSocket endpoint declared as a handler bean, without
+	 * {@code @EnableWebSocket}.
+	 */
+	@Nested
+	@SpringBootTest(classes = BesideASpringHandlerBeanApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+	class BesideASpringHandlerBean {
+
+		@LocalServerPort
+		private int port;
+
+		@Autowired
+		private ServletContext servletContext;
+
+		@Test
+		void theSpringEndpointStillTakesAMessageOf8000Characters() {
+			String message = "x".repeat(8000);
+			try (WebSocketTestSession session = client(this.port).connect("/spring-echo")) {
+				session.sendText(message);
+				assertThat(session.receiveText()).isEqualTo(message);
+			}
+		}
+
+		@Test
+		void tomcatsDefaultBuffersStayAt8KiB() {
+			assertDefaultBuffers(this.servletContext, 8192);
+		}
+
+	}
+
+	/**
 	 * An application that sets the container's defaults itself.
 	 */
 	@Nested
@@ -174,6 +207,36 @@ class ContainerMessageBuffersTests {
 				}
 
 			}, "/spring-echo");
+		}
+
+	}
+
+	/**
+	 * The fastws echo route and a Spring echo endpoint mapped by a handler mapping of the application's.
+	 */
+	@FastWsTestApplication
+	static class BesideASpringHandlerBeanApplication {
+
+		@Bean
+		EchoController echoController() {
+			return new EchoController();
+		}
+
+		@Bean
+		WebSocketHttpRequestHandler springEcho() {
+			return new WebSocketHttpRequestHandler(new TextWebSocketHandler() {
+
+				@Override
+				protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
+					session.sendMessage(message);
+				}
+
+			});
+		}
+
+		@Bean
+		SimpleUrlHandlerMapping springEchoMapping(WebSocketHttpRequestHandler springEcho) {
+			return new SimpleUrlHandlerMapping(Map.of("/spring-echo", springEcho), 0);
 		}
 
 	}
