@@ -14,35 +14,21 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.socket.WebSocketExtension;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeFailureException;
-import org.springframework.web.socket.server.RequestUpgradeStrategy;
 import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
 
 /**
- * Upgrades on Tomcat through Spring's standard strategy, without the copy of the request headers that it
- * keeps in its session for the life of the connection: fastws reads them from its own handshake request, so
- * Spring's session gets none, and an idle connection holds one copy fewer.
+ * Spring's standard upgrade on Tomcat, without the copy of the request headers that it keeps in its session
+ * for the life of the connection: fastws reads them from its own handshake request, so Spring's session gets
+ * none, and an idle connection holds one copy fewer.
  */
-final class TomcatUpgradeStrategy implements RequestUpgradeStrategy {
-
-	private final StandardWebSocketUpgradeStrategy delegate = new StandardWebSocketUpgradeStrategy();
-
-	@Override
-	public String[] getSupportedVersions() {
-		return this.delegate.getSupportedVersions();
-	}
-
-	@Override
-	public List<WebSocketExtension> getSupportedExtensions(ServerHttpRequest request) {
-		return this.delegate.getSupportedExtensions(request);
-	}
+final class TomcatUpgradeStrategy extends StandardWebSocketUpgradeStrategy {
 
 	@Override
 	public void upgrade(ServerHttpRequest request, ServerHttpResponse response, @Nullable String selectedProtocol,
 			List<WebSocketExtension> selectedExtensions, @Nullable Principal user, WebSocketHandler handler,
 			Map<String, Object> attributes) throws HandshakeFailureException {
-		HttpServletRequest servletRequest = ((ServletServerHttpRequest) request).getServletRequest();
-		this.delegate.upgrade(new WithoutHeaders(servletRequest), response, selectedProtocol, selectedExtensions,
-				user, handler, attributes);
+		super.upgrade(new WithoutHeaders(getHttpServletRequest(request)), response, selectedProtocol,
+				selectedExtensions, user, handler, attributes);
 	}
 
 	/**
