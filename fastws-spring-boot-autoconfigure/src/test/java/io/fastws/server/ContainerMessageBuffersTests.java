@@ -58,16 +58,12 @@ class ContainerMessageBuffersTests {
 
 		@Test
 		void tomcatsDefaultBuffersAreLoweredTo2KiBAndJettysAreLeftAlone() {
-			assertDefaultBuffers(this.servletContext, 2048);
+			assertDefaultBuffers(this.servletContext, 2048, JETTYS_SIZE);
 		}
 
 		@Test
 		void aMessageFourTimesTheBuffersIsEchoedWhole() {
-			String message = "0123456789abcdef".repeat(512);
-			try (WebSocketTestSession session = client(this.port).connect("/echo")) {
-				session.sendText(message);
-				assertThat(session.receiveText()).isEqualTo(message);
-			}
+			assertEchoed(this.port, "/echo", "0123456789abcdef".repeat(512));
 		}
 
 	}
@@ -87,25 +83,17 @@ class ContainerMessageBuffersTests {
 
 		@Test
 		void theSpringEndpointStillTakesAMessageOf8000Characters() {
-			String message = "x".repeat(8000);
-			try (WebSocketTestSession session = client(this.port).connect("/spring-echo")) {
-				session.sendText(message);
-				assertThat(session.receiveText()).isEqualTo(message);
-			}
+			assertEchoed(this.port, "/spring-echo", "x".repeat(8000));
 		}
 
 		@Test
 		void fastWsEndpointsStillTakeMessagesFarLargerThanTheBuffers() {
-			String message = "0123456789abcdef".repeat(8192);
-			try (WebSocketTestSession session = client(this.port).connect("/echo")) {
-				session.sendText(message);
-				assertThat(session.receiveText()).isEqualTo(message);
-			}
+			assertEchoed(this.port, "/echo", "0123456789abcdef".repeat(8192));
 		}
 
 		@Test
 		void tomcatsDefaultBuffersStayAt8KiB() {
-			assertDefaultBuffers(this.servletContext, 8192);
+			assertDefaultBuffers(this.servletContext, 8192, JETTYS_SIZE);
 		}
 
 	}
@@ -126,16 +114,12 @@ class ContainerMessageBuffersTests {
 
 		@Test
 		void theSpringEndpointStillTakesAMessageOf8000Characters() {
-			String message = "x".repeat(8000);
-			try (WebSocketTestSession session = client(this.port).connect("/spring-echo")) {
-				session.sendText(message);
-				assertThat(session.receiveText()).isEqualTo(message);
-			}
+			assertEchoed(this.port, "/spring-echo", "x".repeat(8000));
 		}
 
 		@Test
 		void tomcatsDefaultBuffersStayAt8KiB() {
-			assertDefaultBuffers(this.servletContext, 8192);
+			assertDefaultBuffers(this.servletContext, 8192, JETTYS_SIZE);
 		}
 
 	}
@@ -152,22 +136,29 @@ class ContainerMessageBuffersTests {
 
 		@Test
 		void theApplicationsDefaultsAreKept() {
-			assertDefaultBuffers(this.servletContext, APPLICATIONS_SIZE);
+			assertDefaultBuffers(this.servletContext, APPLICATIONS_SIZE, APPLICATIONS_SIZE);
 		}
 
 	}
 
-	static WebSocketTestClient client(int port) {
-		return WebSocketTestClient.forPort(port).withReceiveTimeout(RECEIVE_TIMEOUT);
+	/**
+	 * Assert that a text message sent to the given route comes back whole.
+	 */
+	static void assertEchoed(int port, String path, String message) {
+		try (WebSocketTestSession session = WebSocketTestClient.forPort(port)
+			.withReceiveTimeout(RECEIVE_TIMEOUT)
+			.connect(path)) {
+			session.sendText(message);
+			assertThat(session.receiveText()).isEqualTo(message);
+		}
 	}
 
 	/**
-	 * Assert the container's default message buffers: on Tomcat as given, on Jetty at Jetty's own 64 KiB, which
-	 * fastws leaves alone, or as the application set them.
+	 * Assert the container's default message buffers, on the container of this run.
 	 */
-	static void assertDefaultBuffers(ServletContext servletContext, int onTomcat) {
+	static void assertDefaultBuffers(ServletContext servletContext, int onTomcat, int onJetty) {
 		ServerContainer container = (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName());
-		int expected = (TestedContainer.isJetty() && onTomcat != APPLICATIONS_SIZE) ? JETTYS_SIZE : onTomcat;
+		int expected = TestedContainer.isJetty() ? onJetty : onTomcat;
 		assertThat(container.getDefaultMaxTextMessageBufferSize()).isEqualTo(expected);
 		assertThat(container.getDefaultMaxBinaryMessageBufferSize()).isEqualTo(expected);
 	}
@@ -199,14 +190,7 @@ class ContainerMessageBuffersTests {
 
 		@Bean
 		WebSocketConfigurer springEcho() {
-			return (registry) -> registry.addHandler(new TextWebSocketHandler() {
-
-				@Override
-				protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
-					session.sendMessage(message);
-				}
-
-			}, "/spring-echo");
+			return (registry) -> registry.addHandler(new SpringEcho(), "/spring-echo");
 		}
 
 	}
@@ -224,14 +208,7 @@ class ContainerMessageBuffersTests {
 
 		@Bean
 		WebSocketHttpRequestHandler springEcho() {
-			return new WebSocketHttpRequestHandler(new TextWebSocketHandler() {
-
-				@Override
-				protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
-					session.sendMessage(message);
-				}
-
-			});
+			return new WebSocketHttpRequestHandler(new SpringEcho());
 		}
 
 		@Bean
@@ -258,6 +235,18 @@ class ContainerMessageBuffersTests {
 			container.setMaxTextMessageBufferSize(APPLICATIONS_SIZE);
 			container.setMaxBinaryMessageBufferSize(APPLICATIONS_SIZE);
 			return container;
+		}
+
+	}
+
+	/**
+	 * A Spring WebSocket endpoint that echoes text messages, which Spring takes whole.
+	 */
+	static class SpringEcho extends TextWebSocketHandler {
+
+		@Override
+		protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
+			session.sendMessage(message);
 		}
 
 	}
