@@ -69,11 +69,9 @@ class ContainerMessageBuffersTests {
 	}
 
 	/**
-	 * An application that also has a Spring WebSocket endpoint, registered through {@code @EnableWebSocket}.
+	 * What an application with a Spring WebSocket endpoint beside fastws's gets, however it declares it.
 	 */
-	@Nested
-	@SpringBootTest(classes = BesideSpringEndpointsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-	class BesideSpringEndpoints {
+	abstract class BesideASpringEndpoint {
 
 		@LocalServerPort
 		private int port;
@@ -99,28 +97,20 @@ class ContainerMessageBuffersTests {
 	}
 
 	/**
-	 * An application with a Spring WebSocket endpoint declared as a handler bean, without
-	 * {@code @EnableWebSocket}.
+	 * A Spring WebSocket endpoint registered through {@code @EnableWebSocket}.
+	 */
+	@Nested
+	@SpringBootTest(classes = BesideSpringEndpointsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+	class BesideSpringEndpoints extends BesideASpringEndpoint {
+
+	}
+
+	/**
+	 * A Spring WebSocket endpoint declared as a handler bean, without {@code @EnableWebSocket}.
 	 */
 	@Nested
 	@SpringBootTest(classes = BesideASpringHandlerBeanApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-	class BesideASpringHandlerBean {
-
-		@LocalServerPort
-		private int port;
-
-		@Autowired
-		private ServletContext servletContext;
-
-		@Test
-		void theSpringEndpointStillTakesAMessageOf8000Characters() {
-			assertEchoed(this.port, "/spring-echo", "x".repeat(8000));
-		}
-
-		@Test
-		void tomcatsDefaultBuffersStayAt8KiB() {
-			assertDefaultBuffers(this.servletContext, 8192, JETTYS_SIZE);
-		}
+	class BesideASpringHandlerBean extends BesideASpringEndpoint {
 
 	}
 
